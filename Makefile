@@ -1,0 +1,36 @@
+# Saraban: `make demo` renders the examples, `make test` proves them. Both install what they need.
+SHELL := /bin/bash
+APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libfontconfig-dev librsvg2-dev libthai-dev \
+                fonts-thai-tlwg fonts-dejavu-core poppler-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+EXAMPLES := $(wildcard Templates/examples/*.yaml)
+SARABAN := .build/release/saraban
+
+.PHONY: deps build demo test bench clean
+
+# Installs the Debian packages that are missing (nothing when all are there).
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	swift build -c release --product saraban
+
+# Renders every example to out/ as PDF and PNG pages.
+demo: build
+	@mkdir -p out
+	@for f in $(EXAMPLES); do \
+	  n=$$(basename $$f .yaml); \
+	  $(SARABAN) render $$f -o out/$$n.pdf && $(SARABAN) preview $$f -o out/$$n --dpi 72 && \
+	  echo "out/$$n.pdf ($$(pdfinfo out/$$n.pdf | awk '/^Pages/{print $$2}') pages) and out/$$n/*.png"; \
+	done
+
+test: deps
+	swift build --build-tests
+	swift test --skip-build
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,58 @@
+#include "cshims.h"
+#include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
+#include <fontconfig/fontconfig.h>
+#include <librsvg/rsvg.h>
+#include <string.h>
+
+void saraban_object_unref(void *object) { if (object) g_object_unref(object); }
+void saraban_object_ref(void *object) { if (object) g_object_ref(object); }
+
+int saraban_register_font_dir(const char *dir) {
+    FcConfig *config = FcConfigGetCurrent();
+    return FcConfigAppFontAddDir(config, (const FcChar8 *)dir) ? 1 : 0;
+}
+
+const char *saraban_font_file(PangoFont *font) {
+    if (!font || !PANGO_IS_FC_FONT(font)) return NULL;
+    FcPattern *pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+    FcChar8 *file = NULL;
+    if (FcPatternGetString(pattern, FC_FILE, 0, &file) != FcResultMatch) return NULL;
+    return (const char *)file;
+}
+
+int saraban_font_has_char(PangoFont *font, uint32_t codepoint) {
+    if (!font) return 0;
+    return pango_font_has_char(font, (gunichar)codepoint) ? 1 : 0;
+}
+
+void *saraban_svg_load(const char *path, char *error, int error_len) {
+    GError *err = NULL;
+    RsvgHandle *handle = rsvg_handle_new_from_file(path, &err);
+    if (!handle) {
+        if (error && error_len > 0) {
+            strncpy(error, err ? err->message : "unreadable SVG", error_len - 1);
+            error[error_len - 1] = 0;
+        }
+        if (err) g_error_free(err);
+        return NULL;
+    }
+    return handle;
+}
+
+void saraban_svg_size(void *handle, double *width, double *height) {
+    gdouble w = 0, h = 0;
+    if (!rsvg_handle_get_intrinsic_size_in_pixels((RsvgHandle *)handle, &w, &h)) {
+        RsvgRectangle ink, logical;
+        rsvg_handle_get_geometry_for_layer((RsvgHandle *)handle, NULL, NULL, &ink, &logical, NULL);
+        w = logical.width; h = logical.height;
+    }
+    *width = w; *height = h;
+}
+
+int saraban_svg_render(void *handle, cairo_t *cr, double x, double y, double width, double height) {
+    RsvgRectangle viewport = { x, y, width, height };
+    return rsvg_handle_render_document((RsvgHandle *)handle, cr, &viewport, NULL) ? 1 : 0;
+}
+
+void saraban_svg_free(void *handle) { if (handle) g_object_unref(handle); }

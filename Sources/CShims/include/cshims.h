@@ -1,0 +1,26 @@
+#ifndef SARABAN_CSHIMS_H
+#define SARABAN_CSHIMS_H
+#include <stdint.h>
+
+// The few C helpers Swift cannot call cleanly: GObject casts, fontconfig app fonts, librsvg.
+typedef struct _PangoFont PangoFont;
+typedef struct _cairo cairo_t;
+
+/// Drops one GObject reference (Swift sees GObjects as OpaquePointer).
+void saraban_object_unref(void *object);
+/// Adds one GObject reference.
+void saraban_object_ref(void *object);
+/// Registers every font file under `dir` with fontconfig's current configuration. Returns 1 on success.
+int saraban_register_font_dir(const char *dir);
+/// Path of the font file behind a Pango font, or NULL (the string belongs to the font).
+const char *saraban_font_file(PangoFont *font);
+/// Whether the font's character map covers `codepoint`.
+int saraban_font_has_char(PangoFont *font, uint32_t codepoint);
+/// Loads an SVG file; returns an opaque handle or NULL with `error` set (free with saraban_svg_free).
+void *saraban_svg_load(const char *path, char *error, int error_len);
+/// Natural size of an SVG in its own units (px = pt here).
+void saraban_svg_size(void *handle, double *width, double *height);
+/// Draws the SVG scaled into the rectangle.
+int saraban_svg_render(void *handle, cairo_t *cr, double x, double y, double width, double height);
+void saraban_svg_free(void *handle);
+#endif

@@ -1,0 +1,62 @@
+import Layout
+import ThaiText
+import Typeset
+
+/// Lays out an attachment: a new page (portrait or landscape), a centred title, its content blocks.
+struct AttachmentComposer {
+    let text: TextComposer
+    let style: Style
+    let memo: MemoComposer
+
+    func section(_ a: Attachment) -> Section {
+        let landscape = a.orientation == .landscape
+        let size = landscape ? PageSize(width: style.pageSize.height, height: style.pageSize.width) : style.pageSize
+        var g = memo.geometry()
+        g.size = size
+        if landscape {
+            let m = style.landscapeMargin
+            g.left = m; g.right = m; g.bottom = size.height - m
+            g.firstTop = m
+            g.laterTop = max(g.laterTop, m)
+        } else {
+            g.firstTop = g.laterTop
+        }
+        var units = [FlowUnit]()
+        var p = text.paragraphStyle(width: g.textWidth, alignment: .center)
+        p.alignment = .center
+        let titleLines = a.title.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+            text.lines(text.inline(String($0), size: style.attachmentTitleSize, bold: style.attachmentTitleBold), p)
+        }
+        var titleBoxes = text.boxes(titleLines, x: g.left, spaceBefore: 0, keepLastWithNext: true)
+        for k in titleBoxes.indices { titleBoxes[k].keepWithNext = true }
+        units += titleBoxes.map(FlowUnit.box)
+        var first = true
+        for block in a.content {
+            units += blockUnits(block, left: g.left, width: g.textWidth, spaceBefore: first ? style.attachmentTitleSpaceAfter : style.bodySpaceBefore)
+            first = false
+        }
+        let deco = memo.decoration(continuation: style.attachmentContinuation, numbered: style.attachmentNumbered)
+        return Section(geometry: g, units: units, decoration: deco,
+                       bookmark: a.title.replacingOccurrences(of: "\n", with: " "))
+    }
+
+    func blockUnits(_ block: BodyBlock, left: Double, width: Double, spaceBefore: Double) -> [FlowUnit] {
+        switch block {
+        case .heading(let h):
+            let lines = text.lines(text.inline(h, bold: style.headingBold), text.paragraphStyle(width: width, alignment: .left))
+            return text.boxes(lines, x: left, spaceBefore: spaceBefore, keepLastWithNext: true).map(FlowUnit.box)
+        case .paragraph(let s):
+            return text.boxes(text.lines(text.inline(s), text.paragraphStyle(width: width, first: style.bodyIndent)),
+                              x: left, spaceBefore: spaceBefore).map(FlowUnit.box)
+        case .list(let items):
+            var units = [FlowUnit]()
+            for (k, item) in items.enumerated() {
+                let marker = text.inline(ListMarker.numbered(k + 1, style.digits) + " ")
+                let hang = style.listHanging ? style.bodyIndent + text.layouter.singleLine(marker).width : 0
+                let lines = text.lines(marker + text.inline(item), text.paragraphStyle(width: width, first: style.bodyIndent, rest: hang))
+                units += text.boxes(lines, x: left, spaceBefore: k == 0 ? spaceBefore : style.listSpaceBefore).map(FlowUnit.box)
+            }
+            return units
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Layout
+import ThaiText
+import Typeset
+
+/// Turns markup strings into set lines and line boxes with the style's rules: Thai digits,
+/// protected phrases, compounds, widows and orphans.
+struct TextComposer {
+    let layouter: ParagraphLayouter
+    let style: Style
+    /// Phrases never broken: the agency, people's names, the style's and document's list.
+    let protected: ProtectedPhrases
+
+    init(layouter: ParagraphLayouter, style: Style, phrases: [String]) {
+        self.layouter = layouter
+        self.style = style
+        protected = ProtectedPhrases(phrases: (phrases + style.keepTogether).map { ThaiDigits.applyToProse(style.digits, to: $0) })
+    }
+
+    func font(size: Double? = nil, bold: Bool = false) -> FontSpec {
+        FontSpec(family: style.font, size: size ?? style.textSize, bold: bold)
+    }
+
+    /// Markup to inline text, with the style's digits.
+    func inline(_ markup: String, size: Double? = nil, bold: Bool = false) -> InlineText {
+        InlineMarkup.parse(ThaiDigits.applyToProse(style.digits, to: markup), font: font(size: size, bold: bold))
+    }
+
+    func paragraphStyle(width: Double, first: Double = 0, rest: Double = 0, alignment: Alignment? = nil, lineHeight: Double? = nil) -> ParagraphStyle {
+        var p = ParagraphStyle(width: width)
+        p.firstIndent = first; p.restIndent = rest
+        p.alignment = alignment ?? style.alignment
+        p.maxClusterGap = style.maxClusterGap
+        p.maxLatinLetterSpace = style.maxLatinLetterSpace
+        p.lineHeight = lineHeight ?? style.lineHeight
+        return p
+    }
+
+    /// Sets a paragraph, keeping protected phrases whole and avoiding compound splits.
+    func lines(_ text: InlineText, _ p: ParagraphStyle) -> [TextLine] {
+        var p = p
+        let scalars = Array(text.text.unicodeScalars)
+        p.keepTogether = protected.ranges(in: scalars)
+        p.compounds = Compounds.ranges(in: scalars, extra: style.compounds)
+        return layouter.layout(text, p)
+    }
+
+    /// One box per line; a page may break only where it leaves two lines on each side.
+    func boxes(_ lines: [TextLine], x: Double, spaceBefore: Double, keepLastWithNext: Bool = false) -> [Box] {
+        let n = lines.count
+        return lines.enumerated().map { k, line in
+            let number = k + 1
+            let keep = number == n ? keepLastWithNext : (number < 2 || n - number < 2)
+            return Box(height: line.height, spaceBefore: k == 0 ? spaceBefore : 0, keepWithNext: keep,
+                       items: [.text(line, x: x, y: 0)], firstWord: line.firstWord)
+        }
+    }
+
+    /// Line height of the body font.
+    var bodyLineHeight: Double {
+        style.lineHeight ?? layouter.singleLine(InlineText("ก", font: font())).height
+    }
+
+    /// A line of text centred on a vertical axis, kept inside [minX, maxX].
+    func centred(_ text: String, axis: Double, minX: Double, maxX: Double, y: Double, bold: Bool = false) -> (PaintItem, TextLine) {
+        let line = layouter.singleLine(inline(text, bold: bold))
+        let x = min(max(axis - line.width / 2, minX), maxX - line.width)
+        return (.text(line, x: x, y: y), line)
+    }
+
+    /// A dotted leader (จุดไข่ปลา) from x1 to x2 at height y.
+    func leader(_ x1: Double, _ x2: Double, y: Double) -> PaintItem {
+        .rule(x1: x1, y1: y, x2: x2, y2: y, width: style.leaderDotSize, dash: [0, style.leaderDotGap], round: true)
+    }
+}

@@ -1,0 +1,46 @@
+/// A บันทึกข้อความ as the document file gives it; text is still inline markup.
+public struct Memo: Sendable {
+    public var agency: String
+    public var phone: String?
+    public var ref: String
+    public var date: String?
+    public var subject: String
+    public var to: String
+    public var references: [String] = []
+    public var enclosures: [String] = []
+    public var body: [BodyBlock] = []
+    public var closing: String?
+    public var signature: Signature?
+    public var comments: [Comment] = []
+}
+
+/// A block of the memo's body or of an attachment's content.
+public enum BodyBlock: Sendable {
+    case heading(String)
+    case paragraph(String)
+    case list([String])
+}
+
+/// The signer: name (printed in brackets), position lines, optional signature image.
+public struct Signature: Sendable {
+    public var name: String
+    public var position: [String]
+    public var image: String?
+}
+
+/// A ความเห็น block: title, dotted lines for handwriting, then a signature.
+public struct Comment: Sendable {
+    public var title: String
+    public var lines: Int
+    public var name: String?
+    public var position: [String]
+}
+
+/// A whole document file: the memo, its attachments and style overrides.
+public struct Document: Sendable {
+    public var memo: Memo
+    public var attachments: [Attachment] = []
+    /// Where the document came from: relative paths resolve against `directory`.
+    public var file: String
+    public var directory: String
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Layout
+import Typeset
+import Yams
+
+/// Reads and validates a document file and its style, collecting every problem.
+public struct DocumentLoader {
+    public let resources: Resources
+    public init(resources: Resources) { self.resources = resources }
+
+    /// Loads a document file from disk.
+    public func load(path: String) throws -> (Document, Style) {
+        let name = (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw Problems([Problem(file: path, line: 0, column: 0, message: "cannot read the document file",
+                                    thai: "อ่านแฟ้มเอกสารไม่ได้")])
+        }
+        let dir = (path as NSString).deletingLastPathComponent
+        return try load(text: text, name: name, directory: dir.isEmpty ? "." : dir)
+    }
+
+    /// Loads a document from YAML text (batch fills templates in memory).
+    public func load(text: String, name: String, directory: String) throws -> (Document, Style) {
+        let reader = YAMLReader(file: name)
+        guard let root = reader.parse(text) else { throw Problems(reader.problems) }
+        let decoder = DocumentDecoder(reader: reader, directory: directory)
+        let decoded = decoder.decode(root)
+        var problems = reader.problems
+        var style: Style?
+        do {
+            style = try StyleLoader.load(styleFile: resources.defaultStyle, overrides: decoded?.1, documentFile: name, documentDir: directory)
+        } catch let p as Problems { problems += p.all }
+        if let style, let doc = decoded?.0 { problems += checkAssets(doc, style, root: root, reader: reader) }
+        guard problems.isEmpty, let doc = decoded?.0, let style else { throw Problems(problems) }
+        return (doc, style)
+    }
+
+    /// Images must load; the font chain must name at least one installed family.
+    func checkAssets(_ doc: Document, _ style: Style, root: Node, reader: YAMLReader) -> [Problem] {
+        var problems = [Problem]()
+        func place(_ keys: [String]) -> (Int, Int) {
+            var node: Node? = root
+            for k in keys { node = node?[k] }
+            return (node?.mark?.line ?? 0, node?.mark?.column ?? 0)
+        }
+        if let img = doc.memo.signature?.image {
+            do { _ = try ImageAsset(path: img) } catch let e as ImageError {
+                let (l, c) = place(["memo", "signature", "image"])
+                problems.append(Problem(file: doc.file, line: l, column: c,
+                                        message: "signature 'image' (ภาพลายมือชื่อ) \(img): \(e.message)",
+                                        thai: "ใช้ภาพลายมือชื่อ \(img) ไม่ได้")) } catch {}
+        }
+        if let emblem = style.emblem {
+            do { _ = try ImageAsset(path: emblem) } catch let e as ImageError {
+                let (l, c) = place(["style", "emblem"])
+                problems.append(Problem(file: doc.file, line: l, column: c,
+                                        message: "style 'emblem' (ตราครุฑ) \(emblem): \(e.message)",
+                                        thai: "ใช้ภาพตราครุฑ \(emblem) ไม่ได้")) } catch {}
+        }
+        let families = style.font.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let fonts = FontSystem()
+        let resolved = fonts.primaryFont(FontSpec(family: style.font, size: style.textSize))?.family?.lowercased()
+        if resolved == nil || !families.contains(resolved!) {
+            let (l, c) = place(["style", "font"])
+            problems.append(Problem(file: doc.file, line: l, column: c,
+                                    message: "no font of '\(style.font)' is installed (put its files in Fonts/ or install it)",
+                                    thai: "ไม่พบแบบอักษร '\(style.font)' ในเครื่อง (วางแฟ้มแบบอักษรในโฟลเดอร์ Fonts/)"))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Layout
+import ThaiText
+import Typeset
+
+/// Composes, paginates and paints documents. One renderer per thread: it owns a font system.
+public final class DocumentRenderer {
+    public static let version = "0.1.0"
+    let fonts: FontSystem
+    let layouter: ParagraphLayouter
+
+    /// Registers Fonts/ with fontconfig; call once before making renderers.
+    public static func setUp(_ resources: Resources) {
+        _ = FontSystem.registerFontDirectory(resources.fonts)
+    }
+
+    public init() {
+        fonts = FontSystem()
+        layouter = ParagraphLayouter(fonts: fonts)
+    }
+
+    /// The document's pages, ready to paint.
+    public func pages(_ doc: Document, _ style: Style) throws -> [Page] {
+        let emblem = try style.emblem.map { try ImageAsset(path: $0) }
+        let signature = try doc.memo.signature?.image.map { try ImageAsset(path: $0) }
+        let memo = doc.memo
+        let names = [memo.signature?.name].compactMap { $0 } + memo.comments.compactMap(\.name)
+        let text = TextComposer(layouter: layouter, style: style, phrases: [memo.agency] + names)
+        let composer = MemoComposer(text: text, style: style, emblem: emblem, signatureImage: signature)
+        var section = composer.section(memo)
+        section.bookmark = "บันทึกข้อความ: " + memo.subject
+        let flow = Flow(layouter: layouter)
+        var pages = flow.pages(section)
+        let attach = AttachmentComposer(text: text, style: style, memo: composer)
+        for a in doc.attachments { pages += flow.pages(attach.section(a)) }
+        return pages
+    }
+
+    /// The PDF bytes: same input, same bytes (the date comes from the document or SOURCE_DATE_EPOCH).
+    public func pdf(_ doc: Document, _ style: Style) throws -> Data {
+        let pages = try pages(doc, style)
+        let canvas = PDFCanvas(metadata: metadata(doc))
+        Painter().paint(pages, on: canvas)
+        return try canvas.finish()
+    }
+
+    /// One PNG per page.
+    public func previews(_ doc: Document, _ style: Style, dpi: Double) throws -> [Data] {
+        let canvas = ImageCanvas(dpi: dpi)
+        Painter().paint(try pages(doc, style), on: canvas)
+        return canvas.pages
+    }
+
+    func metadata(_ doc: Document) -> PDFCanvas.Metadata {
+        var date = "2000-01-01T00:00:00Z"
+        if let d = doc.memo.date, let t = ThaiDate(iso: d) {
+            date = String(format: "%04d-%02d-%02dT00:00:00Z", t.year, t.month, t.day)
+        } else if let e = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let secs = Double(e) {
+            let f = ISO8601DateFormatter()
+            date = f.string(from: Date(timeIntervalSince1970: secs))
+        }
+        return PDFCanvas.Metadata(title: doc.memo.subject, author: doc.memo.agency,
+                                  creator: "Saraban \(DocumentRenderer.version)", date: date)
+    }
+}

@@ -1,0 +1,45 @@
+import Layout
+import ThaiText
+import Typeset
+
+/// Every measurement of the page, read from Templates/styles/*.yaml and the document's overrides.
+public struct Style: Sendable {
+    public var font: String
+    public var digits: DigitStyle
+    public var emblem: String?
+    public var keepTogether: [String]
+    public var compounds: [String]
+
+    public var pageSize: PageSize
+    public var marginLeft, marginRight, marginBottom, firstTop, numberTop: Double
+    public var linesAfterNumber: Int
+    public var numberFormat: String, numberSize: Double
+    public var continuation: Bool, continuationFormat: String
+
+    public var textSize: Double
+    public var lineHeight: Double?
+    public var alignment: Alignment
+    public var maxClusterGap, maxLatinLetterSpace: Double
+
+    public var emblemHeight: Double
+    public var titleText: String, titleSize, titleLineHeight, titleBaseline: Double
+
+    public var labelSize, valueSize, spaceAfterTitle, dateColumn: Double
+    public var leaderDotGap, leaderDotSize, leaderBelowBaseline, leaderGapBeforeDate, toSpaceBefore: Double
+    public var toLabel, referencesLabel, enclosuresLabel: String
+
+    public var bodyIndent, bodySpaceBefore: Double
+    public var headingBold, listHanging: Bool
+    public var listSpaceBefore: Double
+
+    public var signatureAxis: Double, signingLines: Int, signatureSpaceBefore, signatureImageHeight: Double
+    public var commentSpaceBefore: Double, commentTitleBold: Bool, commentDottedLines, commentSigningLines: Int
+
+    public var landscapeMargin, attachmentTitleSize: Double
+    public var attachmentTitleBold: Bool, attachmentTitleSpaceAfter: Double
+    public var attachmentNumbered, attachmentContinuation: Bool
+
+    /// The regular text font.
+    public var bodyFont: FontSpec { FontSpec(family: font, size: textSize) }
+    public var textWidth: Double { pageSize.width - marginLeft - marginRight }
+}

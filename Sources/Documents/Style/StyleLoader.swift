@@ -1,0 +1,134 @@
+import Foundation
+import Layout
+import ThaiText
+import Typeset
+import Yams
+
+/// Reads a style file, lays the document's overrides over it, and checks every value.
+struct StyleLoader {
+    /// Loads the style file and applies `overrides` (the document's `style:` node).
+    static func load(styleFile: String, overrides: Node?, documentFile: String, documentDir: String) throws -> Style {
+        let name = (styleFile as NSString).lastPathComponent
+        guard let text = try? String(contentsOfFile: styleFile, encoding: .utf8) else {
+            throw Problems([Problem(file: styleFile, line: 0, column: 0, message: "cannot read the style file",
+                                    thai: "อ่านแฟ้มรูปแบบไม่ได้")])
+        }
+        let reader = YAMLReader(file: name)
+        guard let node = reader.parse(text) else { throw Problems(reader.problems) }
+        var problems = [Problem]()
+        var tree = StyleTree.from(node, file: name)
+        if let overrides { tree = tree.merged(with: StyleTree.from(overrides, file: documentFile), path: "", problems: &problems) }
+        var read = Reader(tree: tree, problems: problems)
+        var style = read.style()
+        if let e = style.emblem, !e.isEmpty, !(e as NSString).isAbsolutePath {
+            // The document's own emblem resolves against its folder; the style file's against the style's folder.
+            let fromDoc = overrides.flatMap { StyleTree.from($0, file: documentFile)["emblem"] } != nil
+            let base = fromDoc ? documentDir : (styleFile as NSString).deletingLastPathComponent
+            style.emblem = (base as NSString).appendingPathComponent(e)
+        }
+        if !read.problems.isEmpty { throw Problems(read.problems) }
+        return style
+    }
+
+    /// Typed access with a problem at the value's line for anything wrong.
+    struct Reader {
+        let tree: StyleTree
+        var problems: [Problem]
+
+        mutating func style() -> Style {
+            Style(
+                font: string("font"), digits: DigitStyle(rawValue: string("digits")) ?? bad("digits", "thai or arabic", .thai),
+                emblem: optionalString("emblem"), keepTogether: list("keep_together"), compounds: list("compounds"),
+                pageSize: PageSize(width: length("page.width"), height: length("page.height")),
+                marginLeft: length("page.margin_left"), marginRight: length("page.margin_right"),
+                marginBottom: length("page.margin_bottom"), firstTop: length("page.first_top"),
+                numberTop: length("page.number_top"), linesAfterNumber: int("page.lines_after_number"),
+                numberFormat: string("page.number_format"), numberSize: length("page.number_size"),
+                continuation: bool("page.continuation"), continuationFormat: string("page.continuation_format"),
+                textSize: length("text.size"), lineHeight: optionalString("text.line_height").map { _ in length("text.line_height") },
+                alignment: Alignment(rawValue: string("text.alignment")) ?? bad("text.alignment", "left or thai-distributed", .thaiDistributed),
+                maxClusterGap: length("text.max_cluster_gap"), maxLatinLetterSpace: length("text.max_latin_letter_space"),
+                emblemHeight: length("emblem_box.height"),
+                titleText: string("title.text"), titleSize: length("title.size"), titleLineHeight: length("title.line_height"),
+                titleBaseline: length("title.baseline_below_emblem_top"),
+                labelSize: length("header.label_size"), valueSize: length("header.value_size"),
+                spaceAfterTitle: length("header.space_after_title"), dateColumn: fraction("header.date_column"),
+                leaderDotGap: length("header.leader_dot_gap"), leaderDotSize: length("header.leader_dot_size"),
+                leaderBelowBaseline: length("header.leader_below_baseline"),
+                leaderGapBeforeDate: length("header.leader_gap_before_date"), toSpaceBefore: length("header.to_space_before"),
+                toLabel: string("header.to_label"), referencesLabel: string("header.references_label"),
+                enclosuresLabel: string("header.enclosures_label"),
+                bodyIndent: length("body.indent"), bodySpaceBefore: length("body.space_before"),
+                headingBold: bool("body.heading_bold"), listHanging: bool("body.list_hanging"),
+                listSpaceBefore: length("body.list_space_before"),
+                signatureAxis: fraction("signature.axis"), signingLines: int("signature.signing_lines"),
+                signatureSpaceBefore: length("signature.space_before"), signatureImageHeight: length("signature.image_height"),
+                commentSpaceBefore: length("comments.space_before"), commentTitleBold: bool("comments.title_bold"),
+                commentDottedLines: int("comments.dotted_lines"), commentSigningLines: int("comments.signing_lines"),
+                landscapeMargin: length("attachment.landscape_margin"), attachmentTitleSize: length("attachment.title_size"),
+                attachmentTitleBold: bool("attachment.title_bold"), attachmentTitleSpaceAfter: length("attachment.title_space_after"),
+                attachmentNumbered: bool("attachment.numbered"), attachmentContinuation: bool("attachment.continuation"))
+        }
+
+        func node(_ path: String) -> StyleTree? {
+            var t: StyleTree? = tree
+            for part in path.split(separator: ".") { t = t?[String(part)] }
+            return t
+        }
+
+        mutating func report(_ path: String, _ expected: String) {
+            let o = node(path)?.origin ?? tree.origin
+            problems.append(Problem(file: o.file, line: o.line, column: o.column,
+                                    message: "style '\(path)' should be \(expected)",
+                                    thai: "ค่ารูปแบบ '\(path)' ต้องเป็น \(expected)"))
+        }
+
+        mutating func bad<T>(_ path: String, _ expected: String, _ fallback: T) -> T {
+            report(path, expected); return fallback
+        }
+
+        mutating func optionalString(_ path: String) -> String? {
+            guard case let .value(v, _)? = node(path), !v.isEmpty, v != "~", v != "null" else { return nil }
+            return v
+        }
+
+        mutating func string(_ path: String) -> String {
+            guard case let .value(v, _)? = node(path) else { return bad(path, "text", "") }
+            return v
+        }
+
+        mutating func list(_ path: String) -> [String] {
+            switch node(path) {
+            case let .list(l, _)?: return l
+            case let .value(v, _)? where v.isEmpty: return []
+            case nil: return []
+            default: return bad(path, "a list of text", [])
+            }
+        }
+
+        mutating func length(_ path: String) -> Double {
+            guard let v = optionalString(path), let p = Length.points(v), p >= 0 else {
+                return bad(path, "a length such as 2.5cm, 20mm or 16pt", 0)
+            }
+            return p
+        }
+
+        mutating func int(_ path: String) -> Int {
+            guard let v = optionalString(path), let n = Int(v), n >= 0 else { return bad(path, "a whole number", 0) }
+            return n
+        }
+
+        mutating func fraction(_ path: String) -> Double {
+            guard let v = optionalString(path), let n = Double(v), (0...1).contains(n) else { return bad(path, "a number from 0 to 1", 0.5) }
+            return n
+        }
+
+        mutating func bool(_ path: String) -> Bool {
+            switch optionalString(path)?.lowercased() {
+            case "true", "yes": return true
+            case "false", "no": return false
+            default: return bad(path, "true or false", false)
+            }
+        }
+    }
+}

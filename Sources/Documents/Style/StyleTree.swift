@@ -1,0 +1,61 @@
+import Yams
+
+/// A style file's values with where each came from, so a bad value can be reported at its line.
+indirect enum StyleTree {
+    case value(String, Origin)
+    case list([String], Origin)
+    case map([String: StyleTree], Origin)
+
+    struct Origin { var file: String; var line: Int; var column: Int }
+
+    var origin: Origin {
+        switch self { case let .value(_, o), let .list(_, o), let .map(_, o): return o }
+    }
+
+    static func from(_ node: Node, file: String) -> StyleTree {
+        let o = Origin(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+        switch node {
+        case let .mapping(m):
+            var d = [String: StyleTree]()
+            for (k, v) in m { d[k.string ?? ""] = from(v, file: file) }
+            return .map(d, o)
+        case let .sequence(s):
+            return .list(s.compactMap { $0.string }, o)
+        case let .scalar(s):
+            return .value(s.string, o)
+        case .alias:
+            return .value("", o)
+        }
+    }
+
+    /// Lays `override` over this tree; keys the base lacks are reported (with the nearest known key).
+    func merged(with override: StyleTree, path: String, problems: inout [Problem]) -> StyleTree {
+        guard case let .map(base, o) = self else { return override }
+        guard case let .map(over, _) = override else {
+            let oo = override.origin
+            problems.append(Problem(file: oo.file, line: oo.line, column: oo.column,
+                                    message: "'\(path)' should be a mapping of style keys",
+                                    thai: "'\(path)' ต้องเป็นชุดหัวข้อของรูปแบบ"))
+            return self
+        }
+        var result = base
+        for (k, v) in over.sorted(by: { $0.key < $1.key }) {
+            let full = path.isEmpty ? k : "\(path).\(k)"
+            guard let b = base[k] else {
+                let near = nearestKey(k, in: Array(base.keys))
+                let hint = near.map { " (did you mean '\($0)'?)" } ?? ""
+                problems.append(Problem(file: v.origin.file, line: v.origin.line, column: v.origin.column,
+                                        message: "'\(full)' is not a style key\(hint)",
+                                        thai: "ไม่มีหัวข้อรูปแบบ '\(full)'" + (near.map { " หมายถึง '\($0)' หรือไม่" } ?? "")))
+                continue
+            }
+            if case .map = b { result[k] = b.merged(with: v, path: full, problems: &problems) } else { result[k] = v }
+        }
+        return .map(result, o)
+    }
+
+    subscript(_ key: String) -> StyleTree? {
+        if case let .map(d, _) = self { return d[key] }
+        return nil
+    }
+}

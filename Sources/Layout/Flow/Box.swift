@@ -1,0 +1,55 @@
+import Typeset
+
+/// Something to draw, positioned relative to its box: x from the page's left edge, y from the box's top.
+public enum PaintItem {
+    case text(TextLine, x: Double, y: Double)
+    case rule(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, dash: [Double], round: Bool)
+    case image(ImageAsset, x: Double, y: Double, width: Double, height: Double)
+    case fill(x: Double, y: Double, width: Double, height: Double, gray: Double)
+
+    /// The same item moved down by `dy`.
+    public func shifted(_ dy: Double) -> PaintItem {
+        switch self {
+        case let .text(l, x, y): return .text(l, x: x, y: y + dy)
+        case let .rule(x1, y1, x2, y2, w, d, r): return .rule(x1: x1, y1: y1 + dy, x2: x2, y2: y2 + dy, width: w, dash: d, round: r)
+        case let .image(i, x, y, w, h): return .image(i, x: x, y: y + dy, width: w, height: h)
+        case let .fill(x, y, w, h, g): return .fill(x: x, y: y + dy, width: w, height: h, gray: g)
+        }
+    }
+}
+
+/// An unbreakable piece of a page: one line of text, a header row, a signature block.
+public struct Box {
+    public var height: Double
+    /// Space above, dropped at the top of a page.
+    public var spaceBefore: Double
+    /// No page break may fall between this box and the next.
+    public var keepWithNext: Bool
+    public var items: [PaintItem]
+    /// First word of the box's text, for the continuation word of the page before.
+    public var firstWord: String?
+    public init(height: Double, spaceBefore: Double = 0, keepWithNext: Bool = false, items: [PaintItem], firstWord: String? = nil) {
+        self.height = height; self.spaceBefore = spaceBefore; self.keepWithNext = keepWithNext
+        self.items = items; self.firstWord = firstWord
+    }
+}
+
+/// What a breakable block did with the space it was given.
+public enum Placement {
+    case fitted(Box)
+    case split(Box, rest: any Breakable)
+    case nothingFits
+}
+
+/// A block that can be cut across pages (a table): it answers what fitted and what is left.
+public protocol Breakable {
+    /// Lays out as much as fits in `available` points of height.
+    func place(available: Double, atPageTop: Bool) -> Placement
+    var spaceBefore: Double { get }
+}
+
+/// One item of a page flow.
+public enum FlowUnit {
+    case box(Box)
+    case breakable(any Breakable)
+}

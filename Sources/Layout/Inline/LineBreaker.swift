@@ -1,0 +1,137 @@
+import Typeset
+
+/// Chooses line breaks for a whole paragraph at once (total fit), so that a compound or a
+/// protected phrase is not split when a better set of breaks exists.
+struct LineBreaker {
+    let shaped: ShapedText
+    let style: ParagraphStyle
+    /// Prefix sums of advances: width of scalars [0, p) is advance[p].
+    private let advance: [Double]
+    /// Prefix count of grapheme starts.
+    private let graphemes: [Int]
+
+    static let wordBreakPenalty = 20.0
+    static let compoundPenalty = 2_000.0
+    static let emergencyPenalty = 1_000_000.0
+
+    init(shaped: ShapedText, style: ParagraphStyle) {
+        self.shaped = shaped; self.style = style
+        var adv = [Double](repeating: 0, count: shaped.count + 1)
+        var perScalar = [Double](repeating: 0, count: shaped.count)
+        for g in shaped.glyphs where g.scalar >= 0 { perScalar[g.scalar] += g.advance }
+        for i in 0..<shaped.count { adv[i + 1] = adv[i] + perScalar[i] }
+        advance = adv
+        var gr = [Int](repeating: 0, count: shaped.count + 1)
+        for i in 0..<shaped.count { gr[i + 1] = gr[i] + (shaped.graphemeStart[i] ? 1 : 0) }
+        graphemes = gr
+    }
+
+    /// A break candidate: position (break before scalar `at`), its penalty, whether forced.
+    struct Candidate { var at: Int; var penalty: Double; var forced: Bool }
+
+    func candidates() -> [Candidate] {
+        let n = shaped.count
+        var keep = [Bool](repeating: false, count: n + 1)
+        for r in style.keepTogether where r.count > 1 {
+            for p in (r.lowerBound + 1)..<r.upperBound where p <= n { keep[p] = true }
+        }
+        var compound = [Bool](repeating: false, count: n + 1)
+        for r in style.compounds where r.count > 1 {
+            for p in (r.lowerBound + 1)..<r.upperBound where p <= n { compound[p] = true }
+        }
+        var result = [Candidate]()
+        for p in 1..<max(n, 1) where p < n {
+            if shaped.mandatoryBreak[p] { result.append(Candidate(at: p, penalty: 0, forced: true)); continue }
+            guard shaped.lineBreak[p], !keep[p] else { continue }
+            let afterSpace = shaped.whitespace[p - 1]
+            var penalty = afterSpace ? 0 : LineBreaker.wordBreakPenalty
+            if compound[p] { penalty += LineBreaker.compoundPenalty }
+            result.append(Candidate(at: p, penalty: penalty, forced: false))
+        }
+        result.append(Candidate(at: n, penalty: 0, forced: true))
+        return addEmergencyBreaks(result)
+    }
+
+    /// Where a stretch between candidates is wider than a line, allow breaks at grapheme
+    /// boundaries too (and at URL punctuation first), so that nothing overflows.
+    private func addEmergencyBreaks(_ cands: [Candidate]) -> [Candidate] {
+        var out = [Candidate]()
+        var prev = 0
+        let width = lineWidth(first: false)
+        for c in cands {
+            if end(of: c.at) > prev, advance[end(of: c.at)] - advance[prev] > width {
+                for p in (prev + 1)..<c.at where shaped.graphemeStart[p] {
+                    let punct = "/.-_@?&=:".unicodeScalars.contains(shaped.scalars[p - 1])
+                    out.append(Candidate(at: p, penalty: punct ? LineBreaker.emergencyPenalty / 100 : LineBreaker.emergencyPenalty, forced: false))
+                }
+            }
+            out.append(c)
+            prev = c.at
+        }
+        return out
+    }
+
+    func lineWidth(first: Bool) -> Double {
+        style.width - (first ? style.firstIndent : style.restIndent)
+    }
+
+    /// End of a line's content: the break position minus trailing white space and newlines.
+    func end(of p: Int, from a: Int = 0) -> Int {
+        var e = p
+        while e > a, shaped.whitespace[e - 1] { e -= 1 }
+        return e
+    }
+
+    func naturalWidth(_ a: Int, _ b: Int) -> Double { advance[end(of: b, from: a)] - advance[a] }
+
+    func gapCount(_ a: Int, _ e: Int) -> Int { max(0, graphemes[e] - graphemes[a] - 1) }
+
+    /// The breaks (scalar positions, ending with the paragraph's end) of the best set of lines.
+    func breaks() -> [Int] {
+        let cands = candidates()
+        let n = cands.count
+        var cost = [Double](repeating: .infinity, count: n)
+        var from = [Int](repeating: -1, count: n)
+        // Virtual start node at position 0 handled as index -1.
+        func start(_ i: Int) -> Int { i < 0 ? 0 : cands[i].at }
+        for j in 0..<n {
+            var i = j - 1
+            while i >= -1 {
+                let a = start(i)
+                let base = i < 0 ? 0 : cost[i]
+                if base.isFinite {
+                    let w = naturalWidth(a, cands[j].at)
+                    let avail = lineWidth(first: a == 0)
+                    if w > avail + 0.01 {
+                        // Too wide; once a stretch overflows, earlier starts only get wider.
+                        if i < j - 1 { break }
+                        // A single stretch that overflows: allowed only as a last resort.
+                        let c = base + 1e9 + cands[j].penalty
+                        if c < cost[j] { cost[j] = c; from[j] = i }
+                    } else {
+                        let c = base + lineCost(a, cands[j], width: w, available: avail)
+                        if c < cost[j] { cost[j] = c; from[j] = i }
+                    }
+                }
+                if i >= 0, cands[i].forced { break }
+                i -= 1
+            }
+        }
+        var result = [Int]()
+        var k = n - 1
+        while k >= 0 { result.append(cands[k].at); k = from[k] }
+        return result.reversed()
+    }
+
+    private func lineCost(_ a: Int, _ c: Candidate, width: Double, available: Double) -> Double {
+        let slack = available - width
+        if c.forced || style.alignment != .thaiDistributed {
+            // Last lines and ragged text: mild preference for fuller lines.
+            return c.forced ? c.penalty : (slack / available) * (slack / available) * 100 + c.penalty
+        }
+        let gaps = Double(max(gapCount(a, end(of: c.at, from: a)), 1))
+        let ratio = slack / (gaps * style.maxClusterGap)
+        let badness = ratio > 1 ? 10_000 * ratio : 100 * ratio * ratio * ratio
+        return badness + c.penalty + 1
+    }
+}

@@ -1,0 +1,124 @@
+import Typeset
+
+/// Sets paragraphs: shape once, break lines for the whole paragraph, justify, and cut glyph runs.
+public final class ParagraphLayouter {
+    let shaper: Shaper
+    /// How glyph runs map back to text in the PDF.
+    public var textMapping: TextMapping = .graphemes
+
+    public init(fonts: FontSystem) { shaper = Shaper(fonts) }
+
+    /// The lines of a paragraph, top to bottom.
+    public func layout(_ inline: InlineText, _ style: ParagraphStyle) -> [TextLine] {
+        let shaped = shaper.shape(inline.text, spans: inline.spans)
+        if shaped.count == 0 { return [emptyLine(shaped, inline)] }
+        let breaker = LineBreaker(shaped: shaped, style: style)
+        let breaks = breaker.breaks()
+        var lines = [TextLine]()
+        var a = 0
+        for (k, b) in breaks.enumerated() {
+            let e = breaker.end(of: b, from: a)
+            let last = k == breaks.count - 1 || shaped.mandatoryBreak[b] && b < shaped.count
+            lines.append(makeLine(shaped, a, e, first: a == 0, last: last, style: style))
+            a = b
+        }
+        return lines
+    }
+
+    /// One line of text that is never broken (labels, page numbers); its natural width.
+    public func singleLine(_ inline: InlineText) -> TextLine {
+        let shaped = shaper.shape(inline.text, spans: inline.spans)
+        if shaped.count == 0 { return emptyLine(shaped, inline) }
+        var style = ParagraphStyle(width: .greatestFiniteMagnitude / 4)
+        style.alignment = .left
+        return makeLine(shaped, 0, shaped.count, first: true, last: true, style: style, natural: true)
+    }
+
+    private func emptyLine(_ shaped: ShapedText, _ inline: InlineText) -> TextLine {
+        let font = inline.spans.first.flatMap { shaper.fonts.primaryFont($0.font) }
+        return TextLine(runs: [], width: 0, height: font?.lineHeight ?? 0, ascent: font?.ascent ?? 0,
+                        baseline: font?.ascent ?? 0, text: "", firstWord: "", underlines: [], xOffset: 0)
+    }
+
+    private func makeLine(_ shaped: ShapedText, _ a: Int, _ e: Int, first: Bool, last: Bool,
+                          style: ParagraphStyle, natural: Bool = false) -> TextLine {
+        let indent = first ? style.firstIndent : style.restIndent
+        let available = style.width - indent
+        let width = shaped.width(a..<e)
+        var extra: [Int: Double] = [:]
+        var xOffset = indent
+        switch style.alignment {
+        case .thaiDistributed where !last:
+            extra = Justifier(shaped: shaped, style: style).extraSpace(line: a, end: e, slack: available - width)
+        case .center where !natural: xOffset += (available - width) / 2
+        case .right where !natural: xOffset += available - width
+        default: break
+        }
+        // Place glyphs.
+        var runs = [GlyphRun]()
+        var x = 0.0
+        var g = shaped.glyphIndex(atOrAfter: a)
+        var current: (font: Int, glyphs: [PlacedGlyph], start: Int)? = nil
+        var fontsUsed = Set<Int>()
+        var underlines = [(Double, Double)]()
+        var lastScalar = -1
+        func flush(upTo end: Int) {
+            guard let c = current else { return }
+            runs.append(makeRun(shaped, font: c.font, glyphs: c.glyphs, scalars: c.start..<end))
+            current = nil
+        }
+        while g < shaped.glyphs.count, shaped.glyphs[g].scalar < e {
+            let glyph = shaped.glyphs[g]
+            if glyph.scalar != lastScalar, let add = extra[glyph.scalar] { x += add }
+            if current == nil || current!.font != glyph.font {
+                flush(upTo: glyph.scalar)
+                current = (glyph.font, [], glyph.scalar)
+            }
+            let startX = x
+            current!.glyphs.append(PlacedGlyph(id: glyph.id, x: x + glyph.xOffset, y: glyph.yOffset))
+            x += glyph.advance
+            if let span = shaped.span(at: glyph.scalar), span.underline { appendUnderline(&underlines, startX, x) }
+            fontsUsed.insert(glyph.font)
+            lastScalar = glyph.scalar
+            g += 1
+        }
+        flush(upTo: e)
+        let fonts = fontsUsed.isEmpty ? Array(shaped.fonts.prefix(1)) : fontsUsed.map { shaped.fonts[$0] }
+        let ascent = fonts.map(\.ascent).max() ?? 0
+        let metricsHeight = fonts.map(\.lineHeight).max() ?? 0
+        let descent = fonts.map(\.descent).max() ?? 0
+        let height = style.lineHeight ?? metricsHeight
+        // Centre the font's ascent+descent in the line box.
+        let baseline = (height - (ascent + descent)) / 2 + ascent
+        let text = shaped.substring(a..<e)
+        return TextLine(runs: runs, width: x, height: height, ascent: ascent, baseline: baseline, text: text,
+                        firstWord: firstWord(shaped, a, e), underlines: underlines, xOffset: xOffset)
+    }
+
+    private func appendUnderline(_ list: inout [(Double, Double)], _ a: Double, _ b: Double) {
+        if let lastEnd = list.last?.1, abs(lastEnd - a) < 3 { list[list.count - 1].1 = b } else { list.append((a, b)) }
+    }
+
+    /// The first dictionary word of a line (up to white space or the first word boundary after a letter).
+    private func firstWord(_ shaped: ShapedText, _ a: Int, _ e: Int) -> String {
+        var p = a + 1
+        var sawLetter = shaped.scalars[a].properties.isAlphabetic || ThaiDigitsAware.isDigit(shaped.scalars[a])
+        while p < e {
+            if shaped.whitespace[p] { break }
+            if sawLetter, shaped.wordStart[p], shaped.lineBreak[p] { break }
+            if shaped.scalars[p].properties.isAlphabetic { sawLetter = true }
+            p += 1
+        }
+        return shaped.substring(a..<p)
+    }
+
+    private func makeRun(_ shaped: ShapedText, font: Int, glyphs: [PlacedGlyph], scalars: Range<Int>) -> GlyphRun {
+        let text = shaped.substring(scalars)
+        let clusters = textMapping.clusters(shaped, scalars: scalars, glyphCount: glyphs.count)
+        return GlyphRun(font: shaped.fonts[font], glyphs: glyphs, text: text, clusters: clusters)
+    }
+}
+
+enum ThaiDigitsAware {
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil }
+}

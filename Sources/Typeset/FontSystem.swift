@@ -1,0 +1,118 @@
+import CPangoCairo
+import CShims
+import Foundation
+
+/// One Pango font map and context. Not thread-safe: each thread (or worker) makes its own.
+public final class FontSystem {
+    let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let context: OpaquePointer
+    private var descriptions: [FontSpec: OpaquePointer] = [:]
+    private var fonts: [UnsafeMutablePointer<PangoFont>: ShapedFont] = [:]
+    let language: OpaquePointer?
+
+    /// Registers every font file under `dir` with fontconfig (once per process, before any font map).
+    public static func registerFontDirectory(_ dir: String) -> Bool {
+        saraban_register_font_dir(dir) == 1
+    }
+
+    public init(language: String = "th") {
+        fontMap = UnsafeMutablePointer<PangoFontMap>(OpaquePointer(pango_cairo_font_map_new()))
+        // Points, not pixels: one Pango unit of size is one PDF point.
+        pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
+        context = pango_font_map_create_context(fontMap)
+        let options = cairo_font_options_create()
+        // Unhinted metrics: positions on the page must not depend on a pixel grid.
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_round_glyph_positions(context, 0)
+        self.language = pango_language_from_string(language)
+        pango_context_set_language(context, self.language)
+    }
+
+    deinit {
+        for (_, d) in descriptions { pango_font_description_free(d) }
+        fonts.removeAll()
+        saraban_object_unref(UnsafeMutableRawPointer(context))
+        saraban_object_unref(UnsafeMutableRawPointer(fontMap))
+    }
+
+    func description(_ spec: FontSpec) -> OpaquePointer {
+        if let d = descriptions[spec] { return d }
+        let d = pango_font_description_new()!
+        pango_font_description_set_family(d, spec.family)
+        pango_font_description_set_size(d, Int32((spec.size * Double(PANGO_SCALE)).rounded()))
+        pango_font_description_set_weight(d, spec.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        descriptions[spec] = d
+        return d
+    }
+
+    /// The Swift owner of a Pango font met while shaping (one per PangoFont, kept for this system's life).
+    func font(_ pointer: UnsafeMutablePointer<PangoFont>) -> ShapedFont {
+        if let f = fonts[pointer] { return f }
+        let f = ShapedFont(retaining: pointer)
+        fonts[pointer] = f
+        return f
+    }
+
+    /// The primary font Pango picks for a spec (the first family of the chain that is installed).
+    public func primaryFont(_ spec: FontSpec) -> ShapedFont? {
+        guard let p = pango_font_map_load_font(fontMap, context, description(spec)) else { return nil }
+        let f = font(p)
+        saraban_object_unref(UnsafeMutableRawPointer(p))
+        return f
+    }
+}
+
+/// Family chain, size and weight of a run of text.
+public struct FontSpec: Hashable, Sendable {
+    public var family: String
+    public var size: Double
+    public var bold: Bool
+    public init(family: String, size: Double, bold: Bool = false) {
+        self.family = family; self.size = size; self.bold = bold
+    }
+    public func with(size: Double? = nil, bold: Bool? = nil) -> FontSpec {
+        FontSpec(family: family, size: size ?? self.size, bold: bold ?? self.bold)
+    }
+}
+
+/// A font Pango chose, with its metrics and the cairo scaled font that draws it.
+public final class ShapedFont {
+    let pointer: UnsafeMutablePointer<PangoFont>
+    /// Ascent, descent and line height in points.
+    public let ascent: Double, descent: Double, lineHeight: Double
+    public let size: Double
+
+    init(retaining pointer: UnsafeMutablePointer<PangoFont>) {
+        self.pointer = pointer
+        saraban_object_ref(UnsafeMutableRawPointer(pointer))
+        let m = pango_font_get_metrics(pointer, nil)
+        ascent = Double(pango_font_metrics_get_ascent(m)) / Double(PANGO_SCALE)
+        descent = Double(pango_font_metrics_get_descent(m)) / Double(PANGO_SCALE)
+        let h = Double(pango_font_metrics_get_height(m)) / Double(PANGO_SCALE)
+        lineHeight = h > 0 ? h : ascent + descent
+        pango_font_metrics_unref(m)
+        let d = pango_font_describe(pointer)
+        size = Double(pango_font_description_get_size(d)) / Double(PANGO_SCALE)
+        pango_font_description_free(d)
+    }
+
+    deinit { saraban_object_unref(UnsafeMutableRawPointer(pointer)) }
+
+    /// The family name of the font Pango chose.
+    public var family: String? {
+        let d = pango_font_describe(pointer)
+        defer { pango_font_description_free(d) }
+        return pango_font_description_get_family(d).map { String(cString: $0) }
+    }
+
+    /// The file fontconfig loaded this font from.
+    public var file: String? { saraban_font_file(pointer).map { String(cString: $0) } }
+
+    /// Whether the font itself (not a fallback) has a glyph for the character.
+    public func covers(_ scalar: Unicode.Scalar) -> Bool { saraban_font_has_char(pointer, scalar.value) == 1 }
+
+    var scaledFont: OpaquePointer? { pango_cairo_font_get_scaled_font(OpaquePointer(pointer)) }
+}

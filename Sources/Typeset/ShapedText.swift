@@ -1,0 +1,73 @@
+/// A run of text with one style, by scalar offsets into a paragraph.
+public struct StyleSpan: Sendable, Equatable {
+    public var range: Range<Int>
+    public var font: FontSpec
+    public var underline: Bool
+    public init(range: Range<Int>, font: FontSpec, underline: Bool = false) {
+        self.range = range; self.font = font; self.underline = underline
+    }
+}
+
+/// One positioned glyph as the shaper returned it, in logical order.
+public struct Glyph: Sendable {
+    public var id: UInt32
+    /// Advance, offsets in points.
+    public var advance: Double
+    public var xOffset: Double
+    public var yOffset: Double
+    /// Index of the first scalar of the glyph's cluster.
+    public var scalar: Int
+    /// Index into `ShapedText.fonts`.
+    public var font: Int
+}
+
+/// A paragraph shaped once: its scalars, break opportunities and glyphs.
+public struct ShapedText {
+    public let text: String
+    public let scalars: [Unicode.Scalar]
+    /// UTF-8 byte offset of each scalar, plus the total length at the end.
+    public let utf8Offsets: [Int]
+    /// Break opportunity before scalar i (i in 0...count).
+    public var lineBreak: [Bool]
+    public let mandatoryBreak: [Bool]
+    /// Grapheme cluster starts before scalar i.
+    public let graphemeStart: [Bool]
+    public let whitespace: [Bool]
+    /// Word boundaries as the dictionary breaker sees them (Thai words through libthai).
+    public let wordStart: [Bool]
+    public let glyphs: [Glyph]
+    public let fonts: [ShapedFont]
+    /// For each scalar, the range of glyphs of the cluster it belongs to (empty for later scalars of a cluster).
+    public let glyphStart: [Int]
+    public let spans: [StyleSpan]
+
+    public var count: Int { scalars.count }
+
+    /// Sum of advances of the glyphs whose clusters start in the scalar range.
+    public func width(_ range: Range<Int>) -> Double {
+        guard !range.isEmpty else { return 0 }
+        var w = 0.0
+        var g = glyphIndex(atOrAfter: range.lowerBound)
+        while g < glyphs.count, glyphs[g].scalar < range.upperBound { w += glyphs[g].advance; g += 1 }
+        return w
+    }
+
+    /// The first glyph whose cluster starts at or after scalar `i`.
+    public func glyphIndex(atOrAfter i: Int) -> Int {
+        var j = i
+        while j < glyphStart.count, glyphStart[j] < 0 { j += 1 }
+        return j < glyphStart.count ? glyphStart[j] : glyphs.count
+    }
+
+    /// The text of a scalar range.
+    public func substring(_ range: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[range])
+        return String(v)
+    }
+
+    /// The style span covering scalar i.
+    public func span(at i: Int) -> StyleSpan? {
+        spans.first { $0.range.contains(i) }
+    }
+}
