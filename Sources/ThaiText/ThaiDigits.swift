@@ -37,7 +37,8 @@ public enum ThaiDigits {
 extension ThaiDigits {
     /// Like `apply`, but leaves web addresses, e-mail addresses and file names as typed.
     public static func applyToProse(_ style: DigitStyle, to text: String) -> String {
-        guard style == .thai else { return apply(style, to: text) }
+        // Arabic keeps what was typed: only numbers Saraban generates (dates, pages) switch.
+        guard style == .thai else { return text }
         var out = ""
         var token = ""
         func flush() {

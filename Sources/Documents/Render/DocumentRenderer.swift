@@ -25,7 +25,7 @@ public final class DocumentRenderer {
         let signature = try doc.memo.signature?.image.map { try ImageAsset(path: $0) }
         let memo = doc.memo
         let names = [memo.signature?.name].compactMap { $0 } + memo.comments.compactMap(\.name)
-        let text = TextComposer(layouter: layouter, style: style, phrases: [memo.agency] + names)
+        let text = TextComposer(layouter: layouter, style: style, phrases: [memo.agency] + names + (memo.phone.map { ["โทร. " + $0] } ?? []))
         let composer = MemoComposer(text: text, style: style, emblem: emblem, signatureImage: signature)
         var section = composer.section(memo)
         section.bookmark = "บันทึกข้อความ: " + memo.subject

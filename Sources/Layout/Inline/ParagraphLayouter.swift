@@ -4,7 +4,7 @@ import Typeset
 public final class ParagraphLayouter {
     let shaper: Shaper
     /// How glyph runs map back to text in the PDF.
-    public var textMapping: TextMapping = .graphemes
+    public var textMapping: TextMapping = TextMapping.fromEnvironment ?? .words
 
     public init(fonts: FontSystem) { shaper = Shaper(fonts) }
 
@@ -58,13 +58,13 @@ public final class ParagraphLayouter {
         var runs = [GlyphRun]()
         var x = 0.0
         var g = shaped.glyphIndex(atOrAfter: a)
-        var current: (font: Int, glyphs: [PlacedGlyph], start: Int)? = nil
+        var current: (font: Int, glyphs: [PlacedGlyph], start: Int, first: Int)? = nil
         var fontsUsed = Set<Int>()
         var underlines = [(Double, Double)]()
         var lastScalar = -1
         func flush(upTo end: Int) {
             guard let c = current else { return }
-            runs.append(makeRun(shaped, font: c.font, glyphs: c.glyphs, scalars: c.start..<end))
+            runs.append(makeRun(shaped, font: c.font, glyphs: c.glyphs, scalars: c.start..<end, first: c.first))
             current = nil
         }
         while g < shaped.glyphs.count, shaped.glyphs[g].scalar < e {
@@ -72,7 +72,7 @@ public final class ParagraphLayouter {
             if glyph.scalar != lastScalar, let add = extra[glyph.scalar] { x += add }
             if current == nil || current!.font != glyph.font {
                 flush(upTo: glyph.scalar)
-                current = (glyph.font, [], glyph.scalar)
+                current = (glyph.font, [], glyph.scalar, g)
             }
             let startX = x
             current!.glyphs.append(PlacedGlyph(id: glyph.id, x: x + glyph.xOffset, y: glyph.yOffset))
@@ -92,7 +92,8 @@ public final class ParagraphLayouter {
         let baseline = (height - (ascent + descent)) / 2 + ascent
         let text = shaped.substring(a..<e)
         return TextLine(runs: runs, width: x, height: height, ascent: ascent, baseline: baseline, text: text,
-                        firstWord: firstWord(shaped, a, e), underlines: underlines, xOffset: xOffset)
+                        firstWord: firstWord(shaped, a, e, compounds: style.compounds + style.keepTogether),
+                        underlines: underlines, xOffset: xOffset)
     }
 
     private func appendUnderline(_ list: inout [(Double, Double)], _ a: Double, _ b: Double) {
@@ -100,7 +101,8 @@ public final class ParagraphLayouter {
     }
 
     /// The first dictionary word of a line (up to white space or the first word boundary after a letter).
-    private func firstWord(_ shaped: ShapedText, _ a: Int, _ e: Int) -> String {
+    private func firstWord(_ shaped: ShapedText, _ a: Int, _ e: Int, compounds: [Range<Int>]) -> String {
+        guard a < e else { return "" }
         var p = a + 1
         var sawLetter = shaped.scalars[a].properties.isAlphabetic || ThaiDigitsAware.isDigit(shaped.scalars[a])
         while p < e {
@@ -109,13 +111,15 @@ public final class ParagraphLayouter {
             if shaped.scalars[p].properties.isAlphabetic { sawLetter = true }
             p += 1
         }
+        // A word the dictionary splits but the compound list keeps (ผู้|บริหาร) is one word here.
+        for r in compounds where r.contains(a) && r.upperBound > p && r.upperBound <= e { p = r.upperBound }
         return shaped.substring(a..<p)
     }
 
-    private func makeRun(_ shaped: ShapedText, font: Int, glyphs: [PlacedGlyph], scalars: Range<Int>) -> GlyphRun {
+    private func makeRun(_ shaped: ShapedText, font: Int, glyphs: [PlacedGlyph], scalars: Range<Int>, first: Int) -> GlyphRun {
         let text = shaped.substring(scalars)
-        let clusters = textMapping.clusters(shaped, scalars: scalars, glyphCount: glyphs.count)
-        return GlyphRun(font: shaped.fonts[font], glyphs: glyphs, text: text, clusters: clusters)
+        let (clusters, order) = textMapping.clusters(shaped, scalars: scalars, glyphs: first..<(first + glyphs.count))
+        return GlyphRun(font: shaped.fonts[font], glyphs: order.map { glyphs[$0] }, text: text, clusters: clusters)
     }
 }
 
