@@ -29,6 +29,6 @@ let package = Package(
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typeset"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Layout"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Documents"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Documents", "Layout", "ThaiText"]),
     ]
 )

@@ -56,6 +56,21 @@ public final class FontSystem {
         return f
     }
 
+    /// The first family of a comma-separated chain that is really installed (fontconfig's own
+    /// list, not its substitutions: Debian maps "TH Sarabun" to a 0.66-scaled Laksaman).
+    public func installedFamily(_ chain: String) -> String? {
+        var families: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
+        var count: Int32 = 0
+        pango_font_map_list_families(fontMap, &families, &count)
+        defer { g_free(families) }
+        var installed = Set<String>()
+        for i in 0..<Int(count) {
+            if let f = families?[i], let name = pango_font_family_get_name(f) { installed.insert(String(cString: name).lowercased()) }
+        }
+        return chain.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { installed.contains($0.lowercased()) }
+    }
+
     /// The primary font Pango picks for a spec (the first family of the chain that is installed).
     public func primaryFont(_ spec: FontSpec) -> ShapedFont? {
         guard let p = pango_font_map_load_font(fontMap, context, description(spec)) else { return nil }

@@ -31,13 +31,21 @@ import Testing
         let v = try #require(Self.pages[0].words.first { $0.text.hasPrefix("งานนิติการ") })
         let ratio = (t.yMax - t.yMin) / (v.yMax - v.yMin)
         #expect(abs(ratio - 29.0 / 16.0) < 0.05, "ratio \(ratio)")
-        // 1.5 cm emblem top; the title's baseline in the emblem's lower half (below 2.25 cm).
-        #expect(t.yMin > 1.5 * Probe.cm - 5 && t.yMax < 3 * Probe.cm + 5)
+        // The title's baseline (the lowest inked row above the emblem's foot: บันทึกข้อความ has no
+        // descenders) lies in the lower half of the 1.5 cm emblem whose top is 1.5 cm from the edge,
+        // and no ink of the title reaches below the emblem's foot.
+        let gray = try #require(GrayPage.load(Self.pdf, page: 1))
+        let rows = (Int(t.yMin)..<Int(3 * Probe.cm)).filter { gray.darkPixels(x: t.xMin, y: Double($0), width: t.xMax - t.xMin, height: 1) > 0 }
+        let baseline = Double(try #require(rows.max()))
+        #expect(baseline >= 2.25 * Probe.cm - 1 && baseline <= 3 * Probe.cm - 2, "baseline \(baseline)")
+        #expect(gray.darkPixels(x: t.xMin, y: baseline + 1, width: t.xMax - t.xMin, height: 3 * Probe.cm - baseline - 1) == 0)
     }
 
     @Test func paragraphsStartAtTheIndent() throws {
+        let to = try #require(word("เรียน"))
+        let body = Self.pages.enumerated().flatMap { n, p in p.words.filter { n > 0 || $0.yMin > to.yMin + 5 } }
         for start in ["ตามที่", "งานนิติการ", "เพื่อให้"] {
-            let w = try #require(Self.pages[0].words.first { $0.text.hasPrefix(start) && $0.xMin > left + 10 }, "\(start)")
+            let w = try #require(body.first { $0.text.hasPrefix(start) }, "\(start)")
             #expect(abs(w.xMin - (left + 2.5 * Probe.cm)) <= halfMM, "\(start) at \(w.xMin)")
         }
     }

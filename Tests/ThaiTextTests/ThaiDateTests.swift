@@ -26,5 +26,5 @@ import Testing
     #expect(found.contains("พ.ศ. ๒๕๖๘"))
     #expect(found.contains { $0.hasSuffix("๘ ราย") })
     #expect(found.contains("๙๕.๓๓ คะแนน"))
-    #expect(found.contains("ต่าง ๆ") || found.contains("าง ๆ"))
+    #expect(found.contains { $0.hasSuffix(" ๆ") }, "no break before ๆ")
 }

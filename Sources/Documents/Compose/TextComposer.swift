@@ -13,7 +13,9 @@ struct TextComposer {
     init(layouter: ParagraphLayouter, style: Style, phrases: [String]) {
         self.layouter = layouter
         self.style = style
-        protected = ProtectedPhrases(phrases: (phrases + style.keepTogether).map { ThaiDigits.applyToProse(style.digits, to: $0) })
+        // Each space-separated part of a long phrase stays whole too, for when the whole is wider than a line.
+        let parts = phrases.flatMap { $0.split(separator: " ").map(String.init) }
+        protected = ProtectedPhrases(phrases: (phrases + parts + style.keepTogether).map { ThaiDigits.applyToProse(style.digits, to: $0) })
     }
 
     func font(size: Double? = nil, bold: Bool = false) -> FontSpec {

@@ -30,7 +30,11 @@ public struct DocumentLoader {
         do {
             style = try StyleLoader.load(styleFile: resources.defaultStyle, overrides: decoded?.1, documentFile: name, documentDir: directory)
         } catch let p as Problems { problems += p.all }
-        if let style, let doc = decoded?.0 { problems += checkAssets(doc, style, root: root, reader: reader) }
+        if let s = style, let doc = decoded?.0 {
+            problems += checkAssets(doc, s, root: root, reader: reader)
+            // Pango gets one installed family, never a name fontconfig would synthesise.
+            style?.font = FontSystem().installedFamily(s.font) ?? s.font
+        }
         guard problems.isEmpty, let doc = decoded?.0, let style else { throw Problems(problems) }
         return (doc, style)
     }
@@ -57,10 +61,7 @@ public struct DocumentLoader {
                                         message: "style 'emblem' (ตราครุฑ) \(emblem): \(e.message)",
                                         thai: "ใช้ภาพตราครุฑ \(emblem) ไม่ได้")) } catch {}
         }
-        let families = style.font.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        let fonts = FontSystem()
-        let resolved = fonts.primaryFont(FontSpec(family: style.font, size: style.textSize))?.family?.lowercased()
-        if resolved == nil || !families.contains(resolved!) {
+        if FontSystem().installedFamily(style.font) == nil {
             let (l, c) = place(["style", "font"])
             problems.append(Problem(file: doc.file, line: l, column: c,
                                     message: "no font of '\(style.font)' is installed (put its files in Fonts/ or install it)",

@@ -9,10 +9,11 @@ public struct FontReport {
     public init(resources: Resources, family: String?) {
         let chain = family ?? DocumentLoader(resources: resources).styleFont() ?? ""
         let fonts = FontSystem()
-        var lines = ["family chain: \(chain)", "Fonts/ folder: \(resources.fonts)"]
+        let family = fonts.installedFamily(chain)
+        var lines = ["family chain: \(chain)", "Fonts/ folder: \(resources.fonts)", "used: \(family ?? "none installed / ไม่มีแบบอักษรในรายการที่ติดตั้งไว้")"]
         var thai = true
         for (label, bold) in [("regular", false), ("bold", true)] {
-            let f = fonts.primaryFont(FontSpec(family: chain, size: 16, bold: bold))
+            let f = family.flatMap { fonts.primaryFont(FontSpec(family: $0, size: 16, bold: bold)) }
             let covers = f.map { font in "กขคงจฉชซญฎฐณดตถทนบปผพฟภมยรลวศษสหฬอฮะาำิีึืุูเแโใไ่้๊๋็์๐๙".unicodeScalars.allSatisfy { font.covers($0) } } ?? false
             thai = thai && covers
             lines.append("\(label): \(f?.family ?? "none") — \(f?.file ?? "no file")  Thai: \(covers ? "yes / ครบ" : "NO / ไม่ครบ")")

@@ -18,7 +18,7 @@ struct Justifier {
             while q < e, !shaped.graphemeStart[q] { q += 1 }
             let w = shaped.width(p..<q)
             if p > a, prevWidth > 0, w > 0 {
-                if isLatinLetter(shaped.scalars[p - 1]) && isLatinLetter(shaped.scalars[p]) { latin.append(p) } else { other.append(p) }
+                if Justifier.isLatin(shaped.scalars[p - 1]) && Justifier.isLatin(shaped.scalars[p]) { latin.append(p) } else { other.append(p) }
             }
             prevWidth = w
             p = q
@@ -38,7 +38,7 @@ struct Justifier {
         return result
     }
 
-    private func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
+    static func isLatin(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x0250 && s.properties.isAlphabetic || ("0"..."9").contains(s)
     }
 }

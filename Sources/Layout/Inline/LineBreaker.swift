@@ -7,8 +7,9 @@ struct LineBreaker {
     let style: ParagraphStyle
     /// Prefix sums of advances: width of scalars [0, p) is advance[p].
     private let advance: [Double]
-    /// Prefix count of grapheme starts.
+    /// Prefix count of grapheme starts, and of those inside Latin words (which stretch less).
     private let graphemes: [Int]
+    private let latinGaps: [Int]
 
     static let wordBreakPenalty = 20.0
     static let compoundPenalty = 2_000.0
@@ -24,6 +25,12 @@ struct LineBreaker {
         var gr = [Int](repeating: 0, count: shaped.count + 1)
         for i in 0..<shaped.count { gr[i + 1] = gr[i] + (shaped.graphemeStart[i] ? 1 : 0) }
         graphemes = gr
+        var lg = [Int](repeating: 0, count: shaped.count + 1)
+        for i in 0..<shaped.count {
+            let inLatin = i > 0 && shaped.graphemeStart[i] && Justifier.isLatin(shaped.scalars[i - 1]) && Justifier.isLatin(shaped.scalars[i])
+            lg[i + 1] = lg[i] + (inLatin ? 1 : 0)
+        }
+        latinGaps = lg
     }
 
     /// A break candidate: position (break before scalar `at`), its penalty, whether forced.
@@ -32,7 +39,9 @@ struct LineBreaker {
     func candidates() -> [Candidate] {
         let n = shaped.count
         var keep = [Bool](repeating: false, count: n + 1)
-        for r in style.keepTogether where r.count > 1 {
+        // A phrase wider than a line cannot stay whole; it breaks at its own word boundaries.
+        let widest = min(lineWidth(first: true), lineWidth(first: false))
+        for r in style.keepTogether where r.count > 1 && advance[r.upperBound] - advance[r.lowerBound] <= widest {
             for p in (r.lowerBound + 1)..<r.upperBound where p <= n { keep[p] = true }
         }
         var compound = [Bool](repeating: false, count: n + 1)
@@ -60,7 +69,7 @@ struct LineBreaker {
         let width = lineWidth(first: false)
         for c in cands {
             if end(of: c.at) > prev, advance[end(of: c.at)] - advance[prev] > width {
-                for p in (prev + 1)..<c.at where shaped.graphemeStart[p] {
+                for p in (prev + 1)..<c.at where shaped.graphemeStart[p] && !LineBreaker.isThaiMark(shaped.scalars[p]) {
                     let punct = "/.-_@?&=:".unicodeScalars.contains(shaped.scalars[p - 1])
                     out.append(Candidate(at: p, penalty: punct ? LineBreaker.emergencyPenalty / 100 : LineBreaker.emergencyPenalty, forced: false))
                 }
@@ -69,6 +78,13 @@ struct LineBreaker {
             prev = c.at
         }
         return out
+    }
+
+    /// Thai vowels and tone marks that sit on the consonant before them (and SARA AM, which Pango
+    /// counts as a cursor position): never the first character of a line.
+    static func isThaiMark(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x0E31 || v == 0x0E33 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v)
     }
 
     func lineWidth(first: Bool) -> Double {
@@ -129,8 +145,11 @@ struct LineBreaker {
             // Last lines and ragged text: mild preference for fuller lines.
             return c.forced ? c.penalty : (slack / available) * (slack / available) * 100 + c.penalty
         }
-        let gaps = Double(max(gapCount(a, end(of: c.at, from: a)), 1))
-        let ratio = slack / (gaps * style.maxClusterGap)
+        let e = end(of: c.at, from: a)
+        let latin = Double(latinGaps[e] - latinGaps[min(a + 1, e)])
+        let other = Double(max(gapCount(a, e), 1)) - latin
+        let capacity = max(other, 0) * style.maxClusterGap + latin * style.maxLatinLetterSpace
+        let ratio = slack / max(capacity, 0.01)
         let badness = ratio > 1 ? 10_000 * ratio : 100 * ratio * ratio * ratio
         return badness + c.penalty + 1
     }

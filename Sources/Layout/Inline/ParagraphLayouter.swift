@@ -113,7 +113,14 @@ public final class ParagraphLayouter {
         }
         // A word the dictionary splits but the compound list keeps (ผู้|บริหาร) is one word here.
         for r in compounds where r.contains(a) && r.upperBound > p && r.upperBound <= e { p = r.upperBound }
-        return shaped.substring(a..<p)
+        let word = shaped.substring(a..<p)
+        // Punctuation alone ("-", "(") says nothing: take the word after it too.
+        if !word.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+            var q = p
+            while q < e, shaped.whitespace[q] { q += 1 }
+            if q < e { return word + " " + firstWord(shaped, q, e, compounds: compounds) }
+        }
+        return word
     }
 
     private func makeRun(_ shaped: ShapedText, font: Int, glyphs: [PlacedGlyph], scalars: Range<Int>, first: Int) -> GlyphRun {
