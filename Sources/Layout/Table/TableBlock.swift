@@ -27,7 +27,8 @@ public struct TableBlock: Breakable {
                 r += 1
                 continue
             }
-            let split = page.split(r, forced: forcedAllowed && page.bodyFragments == 0)
+            // The two-line rule first; only a page with no other row may cut anywhere.
+            let split = page.split(r, forced: false) || (forcedAllowed && page.bodyFragments == 0 && page.split(r, forced: true))
             if !split && page.bodyFragments == 0 { return .nothingFits }
             page.closeSpans()
             var rest = self
