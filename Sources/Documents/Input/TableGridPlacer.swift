@@ -16,6 +16,7 @@ struct TableGridPlacer {
                 held = held.map { _ in 0 }
                 result.append(.group(g)); continue
             }
+            let heldAbove = held.filter { $0 > 0 }.count
             var cells = [TableCellContent]()
             var col = 0
             var overflow = false
@@ -29,7 +30,7 @@ struct TableGridPlacer {
                 col += span
             }
             if overflow {
-                let used = row.cells.reduce(0) { $0 + $1.colspan } + held.filter { $0 > 0 }.count
+                let used = row.cells.reduce(0) { $0 + $1.colspan } + heldAbove
                 reader.report(row.node, "table \(row.place) needs \(used) columns but the table has \(columns) (counting row and column spans)",
                               "ตาราง\(row.thaiPlace) ต้องใช้ \(used) คอลัมน์ แต่ตารางมี \(columns) คอลัมน์ (นับรวมช่องที่รวมแถวและคอลัมน์)")
             }
