@@ -75,9 +75,10 @@ public struct BarChart {
         return boxes
     }
 
-    /// Dashed vertical grid lines at the ticks (not at zero, where the axis is).
+    /// Dashed vertical grid lines at the inner ticks: zero has the axis, and a line at the scale's
+    /// end would run through the values printed beside full bars.
     private func grid(_ xs: [Double], height: Double) -> [PaintItem] {
-        xs.dropFirst().map { .rule(x1: $0, y1: 0, x2: $0, y2: height, width: style.gridWidth, dash: [1, 2], round: false) }
+        xs.dropFirst().dropLast().map { .rule(x1: $0, y1: 0, x2: $0, y2: height, width: style.gridWidth, dash: [1, 2], round: false) }
     }
 
     private func scale(_ xs: [Double], _ labels: [TextLine], x0: Double, x1: Double) -> Box {
