@@ -30,18 +30,24 @@ struct AttachmentComposer {
         var titleBoxes = text.boxes(titleLines, x: g.left, spaceBefore: 0, keepLastWithNext: true)
         for k in titleBoxes.indices { titleBoxes[k].keepWithNext = true }
         units += titleBoxes.map(FlowUnit.box)
-        var first = true
-        for block in a.content {
-            units += blockUnits(block, left: g.left, width: g.textWidth, spaceBefore: first ? style.attachmentTitleSpaceAfter : style.bodySpaceBefore)
-            first = false
+        for (k, block) in a.content.enumerated() {
+            units += blockUnits(block, left: g.left, width: g.textWidth, first: k == 0)
         }
         let deco = memo.decoration(continuation: style.attachmentContinuation, numbered: style.attachmentNumbered)
         return Section(geometry: g, units: units, decoration: deco,
                        bookmark: a.title.replacingOccurrences(of: "\n", with: " "))
     }
 
-    func blockUnits(_ block: BodyBlock, left: Double, width: Double, spaceBefore: Double) -> [FlowUnit] {
+    func blockUnits(_ block: BodyBlock, left: Double, width: Double, first: Bool) -> [FlowUnit] {
+        let after = first ? style.attachmentTitleSpaceAfter : nil
+        let spaceBefore = after ?? style.bodySpaceBefore
         switch block {
+        case .table(let t):
+            let block = TableComposer(text: text, style: style).block(t, left: left, width: width, spaceBefore: after ?? style.table.spaceBefore)
+            return [.breakable(block)]
+        case .chart(let c):
+            return ChartComposer(text: text, style: style).boxes(c, left: left, width: width, spaceBefore: after ?? style.chart.spaceBefore)
+                .map(FlowUnit.box)
         case .heading(let h):
             let lines = text.lines(text.inline(h, bold: style.headingBold), text.paragraphStyle(width: width, alignment: .left))
             return text.boxes(lines, x: left, spaceBefore: spaceBefore, keepLastWithNext: true).map(FlowUnit.box)

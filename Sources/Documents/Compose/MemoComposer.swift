@@ -142,6 +142,9 @@ struct MemoComposer {
                 boxes += text.boxes(lines, x: left, spaceBefore: k == 0 ? style.bodySpaceBefore : style.listSpaceBefore)
             }
             return boxes
+        case .table, .chart:
+            // The decoder keeps tables and charts out of the memo's body.
+            return []
         }
     }
 

@@ -63,8 +63,9 @@ struct DocumentDecoder {
             if case .scalar = item { if let t = reader.text(item, key: "paragraph") { blocks.append(.paragraph(t)) }; continue }
             guard let m = reader.mapping(item, what: "\(key) block", known: ["heading", "paragraph", "list"] + extraKinds) else { continue }
             guard m.count == 1, let (kind, value) = m.first else {
-                reader.report(item, "a \(key) block has exactly one kind (heading, paragraph or list)",
-                              "แต่ละย่อหน้าต้องมีชนิดเดียว (heading, paragraph หรือ list)")
+                let kinds = (["heading", "paragraph", "list"] + extraKinds).joined(separator: ", ")
+                reader.report(item, "a \(key) block has exactly one kind (\(kinds))",
+                              "แต่ละย่อหน้าต้องมีชนิดเดียว (\(kinds))")
                 continue
             }
             switch kind {
@@ -74,6 +75,8 @@ struct DocumentDecoder {
                 if case let .sequence(items) = value { blocks.append(.list(items.compactMap { reader.text($0, key: "list") })) } else {
                     reader.report(value, "'list' (รายการ) should be a list of texts", "'list' (รายการ) ต้องเป็นรายการข้อความ")
                 }
+            case "table": if let t = decodeTable(value) { blocks.append(.table(t)) }
+            case "chart": if let c = decodeChart(value) { blocks.append(.chart(c)) }
             default: break
             }
         }
@@ -104,7 +107,7 @@ struct DocumentDecoder {
                               "'orientation' (แนวกระดาษ) ต้องเป็น portrait หรือ landscape")
             }
         }
-        let content = m["content"].map { decodeBlocks($0, key: "content") } ?? []
+        let content = m["content"].map { decodeBlocks($0, key: "content", extraKinds: ["table", "chart"]) } ?? []
         guard let title else { return nil }
         return Attachment(title: title, orientation: orientation, content: content)
     }

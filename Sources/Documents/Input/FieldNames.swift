@@ -10,7 +10,7 @@ enum FieldNames {
         "emblem": "ตราครุฑ", "keep_together": "ข้อความที่ห้ามตัดบรรทัด", "orientation": "แนวกระดาษ",
         "content": "เนื้อหา", "table": "ตาราง", "chart": "แผนภูมิ", "columns": "คอลัมน์", "rows": "แถว",
         "source": "แฟ้มข้อมูล", "width": "ความกว้าง", "group": "แถวหัวข้อกลุ่ม", "text": "ข้อความ",
-        "rowspan": "รวมแถว", "colspan": "รวมคอลัมน์", "kind": "ชนิด", "data": "ข้อมูล",
+        "rowspan": "รวมแถว", "colspan": "รวมคอลัมน์", "kind": "ชนิด", "data": "ข้อมูล", "max": "ค่าสูงสุดของมาตราส่วน",
     ]
     static func of(_ key: String) -> String { thai[key] ?? key }
 }

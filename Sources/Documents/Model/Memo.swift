@@ -19,6 +19,9 @@ public enum BodyBlock: Sendable {
     case heading(String)
     case paragraph(String)
     case list([String])
+    /// Attachments only.
+    case table(Table)
+    case chart(Chart)
 }
 
 /// The signer: name (printed in brackets), position lines, optional signature image.

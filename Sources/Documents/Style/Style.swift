@@ -39,7 +39,25 @@ public struct Style: Sendable {
     public var attachmentTitleBold: Bool, attachmentTitleSpaceAfter: Double
     public var attachmentNumbered, attachmentContinuation: Bool
 
+    public var table: TableStyleValues
+    public var chart: ChartStyleValues
+
     /// The regular text font.
     public var bodyFont: FontSpec { FontSpec(family: font, size: textSize) }
     public var textWidth: Double { pageSize.width - marginLeft - marginRight }
+}
+
+/// The `table:` part of the style: cell text, padding, rules and shading.
+public struct TableStyleValues: Sendable {
+    public var textSize: Double, lineHeight: Double?, alignment: Alignment
+    public var paddingTop, paddingBottom, paddingX, ruleWidth: Double
+    public var headerBold: Bool, headerFill: Double, groupBold: Bool, groupFill: Double
+    public var paragraphSpace, spaceBefore: Double
+}
+
+/// The `chart:` part of the style: bar chart measurements.
+public struct ChartStyleValues: Sendable {
+    public var textSize: Double, titleBold: Bool, titleSpaceAfter: Double
+    public var labelWidth, labelGap, barHeight, rowGap, barFill, ruleWidth, gridWidth, valueGap, tickLength: Double
+    public var scaleMax: Double, ticks: Int, spaceBefore: Double
 }

@@ -67,7 +67,34 @@ struct StyleLoader {
                 commentDottedLines: int("comments.dotted_lines"), commentSigningLines: int("comments.signing_lines"),
                 landscapeMargin: length("attachment.landscape_margin"), attachmentTitleSize: length("attachment.title_size"),
                 attachmentTitleBold: bool("attachment.title_bold"), attachmentTitleSpaceAfter: length("attachment.title_space_after"),
-                attachmentNumbered: bool("attachment.numbered"), attachmentContinuation: bool("attachment.continuation"))
+                attachmentNumbered: bool("attachment.numbered"), attachmentContinuation: bool("attachment.continuation"),
+                table: table(), chart: chart())
+        }
+
+        mutating func table() -> TableStyleValues {
+            TableStyleValues(
+                textSize: length("table.text_size"), lineHeight: optionalString("table.line_height").map { _ in length("table.line_height") },
+                alignment: Alignment(rawValue: string("table.alignment")) ?? bad("table.alignment", "left or thai-distributed", .left),
+                paddingTop: length("table.padding_top"), paddingBottom: length("table.padding_bottom"),
+                paddingX: length("table.padding_x"), ruleWidth: length("table.rule_width"),
+                headerBold: bool("table.header_bold"), headerFill: fraction("table.header_fill"),
+                groupBold: bool("table.group_bold"), groupFill: fraction("table.group_fill"),
+                paragraphSpace: length("table.paragraph_space"), spaceBefore: length("table.space_before"))
+        }
+
+        mutating func chart() -> ChartStyleValues {
+            ChartStyleValues(
+                textSize: length("chart.text_size"), titleBold: bool("chart.title_bold"),
+                titleSpaceAfter: length("chart.title_space_after"), labelWidth: fraction("chart.label_width"),
+                labelGap: length("chart.label_gap"), barHeight: length("chart.bar_height"), rowGap: length("chart.row_gap"),
+                barFill: fraction("chart.bar_fill"), ruleWidth: length("chart.rule_width"), gridWidth: length("chart.grid_width"),
+                valueGap: length("chart.value_gap"), tickLength: length("chart.tick_length"),
+                scaleMax: positive("chart.scale_max"), ticks: max(1, int("chart.ticks")), spaceBefore: length("chart.space_before"))
+        }
+
+        mutating func positive(_ path: String) -> Double {
+            guard let v = optionalString(path), let n = Double(v), n > 0 else { return bad(path, "a number greater than 0", 100) }
+            return n
         }
 
         func node(_ path: String) -> StyleTree? {

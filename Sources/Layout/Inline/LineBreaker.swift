@@ -70,8 +70,12 @@ struct LineBreaker {
         for c in cands {
             if end(of: c.at) > prev, advance[end(of: c.at)] - advance[prev] > width {
                 for p in (prev + 1)..<c.at where shaped.graphemeStart[p] && !LineBreaker.isThaiMark(shaped.scalars[p]) {
+                    // A protected phrase wider than the line (a date in a narrow table column)
+                    // breaks at its spaces first, then at URL punctuation, and only then inside a word.
+                    let space = shaped.whitespace[p - 1] && !shaped.whitespace[p]
                     let punct = "/.-_@?&=:".unicodeScalars.contains(shaped.scalars[p - 1])
-                    out.append(Candidate(at: p, penalty: punct ? LineBreaker.emergencyPenalty / 100 : LineBreaker.emergencyPenalty, forced: false))
+                    let penalty = space ? LineBreaker.emergencyPenalty / 10_000 : punct ? LineBreaker.emergencyPenalty / 100 : LineBreaker.emergencyPenalty
+                    out.append(Candidate(at: p, penalty: penalty, forced: false))
                 }
             }
             out.append(c)

@@ -1,0 +1,36 @@
+/// A table of an attachment: columns with relative widths, then rows, already placed on the grid.
+public struct Table: Sendable {
+    public var columns: [TableColumn]
+    public var rows: [TableRowContent]
+}
+
+/// A column's header title and its width relative to the others.
+public struct TableColumn: Sendable {
+    public var title: String
+    public var width: Double
+}
+
+/// A row: a group row spanning every column, or cells.
+public enum TableRowContent: Sendable {
+    case group(String)
+    case cells([TableCellContent])
+}
+
+/// A cell: its paragraphs (list items and `<p>` parts each make one), its first column and spans.
+public struct TableCellContent: Sendable {
+    public var paragraphs: [String]
+    public var column: Int
+    public var rowspan: Int
+    public var colspan: Int
+}
+
+/// A chart of an attachment; only horizontal bars so far.
+public struct Chart: Sendable {
+    public enum Kind: String, Sendable { case bar }
+    public var kind: Kind
+    public var title: String?
+    /// Labels and values in the document's order.
+    public var data: [(label: String, value: Double)]
+    /// End of the scale (default from the style).
+    public var max: Double?
+}
