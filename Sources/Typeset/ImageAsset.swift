@@ -17,7 +17,7 @@ public final class ImageAsset {
         if path.lowercased().hasSuffix(".svg") {
             var err = [CChar](repeating: 0, count: 256)
             guard let h = saraban_svg_load(path, &err, 256) else {
-                throw ImageError(message: String(cString: err))
+                throw ImageError(message: String(cString: err).trimmingCharacters(in: .whitespacesAndNewlines))
             }
             svg = h
             var w = 0.0, ht = 0.0

@@ -4,34 +4,38 @@ import Yams
 indirect enum StyleTree {
     case value(String, Origin)
     case list([String], Origin)
-    case map([String: StyleTree], Origin)
+    /// Entries, the mapping's own place, and each key's place (unknown keys are reported there).
+    case map([String: StyleTree], Origin, keys: [String: Origin])
 
     struct Origin { var file: String; var line: Int; var column: Int }
 
     var origin: Origin {
-        switch self { case let .value(_, o), let .list(_, o), let .map(_, o): return o }
+        switch self { case let .value(_, o), let .list(_, o), let .map(_, o, _): return o }
     }
 
     static func from(_ node: Node, file: String) -> StyleTree {
-        let o = Origin(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+        func place(_ n: Node) -> Origin { Origin(file: file, line: n.mark?.line ?? 0, column: n.mark?.column ?? 0) }
         switch node {
         case let .mapping(m):
-            var d = [String: StyleTree]()
-            for (k, v) in m { d[k.string ?? ""] = from(v, file: file) }
-            return .map(d, o)
+            var d = [String: StyleTree](), keys = [String: Origin]()
+            for (k, v) in m {
+                d[k.string ?? ""] = from(v, file: file)
+                keys[k.string ?? ""] = place(k)
+            }
+            return .map(d, place(node), keys: keys)
         case let .sequence(s):
-            return .list(s.compactMap { $0.string }, o)
+            return .list(s.compactMap { $0.string }, place(node))
         case let .scalar(s):
-            return .value(s.string, o)
+            return .value(s.string, place(node))
         case .alias:
-            return .value("", o)
+            return .value("", place(node))
         }
     }
 
     /// Lays `override` over this tree; keys the base lacks are reported (with the nearest known key).
     func merged(with override: StyleTree, path: String, problems: inout [Problem]) -> StyleTree {
-        guard case let .map(base, o) = self else { return override }
-        guard case let .map(over, _) = override else {
+        guard case let .map(base, o, baseKeys) = self else { return override }
+        guard case let .map(over, _, overKeys) = override else {
             let oo = override.origin
             problems.append(Problem(file: oo.file, line: oo.line, column: oo.column,
                                     message: "'\(path)' should be a mapping of style keys",
@@ -44,18 +48,19 @@ indirect enum StyleTree {
             guard let b = base[k] else {
                 let near = nearestKey(k, in: Array(base.keys))
                 let hint = near.map { " (did you mean '\($0)'?)" } ?? ""
-                problems.append(Problem(file: v.origin.file, line: v.origin.line, column: v.origin.column,
+                let ko = overKeys[k] ?? v.origin
+                problems.append(Problem(file: ko.file, line: ko.line, column: ko.column,
                                         message: "'\(full)' is not a style key\(hint)",
                                         thai: "ไม่มีหัวข้อรูปแบบ '\(full)'" + (near.map { " หมายถึง '\($0)' หรือไม่" } ?? "")))
                 continue
             }
             if case .map = b { result[k] = b.merged(with: v, path: full, problems: &problems) } else { result[k] = v }
         }
-        return .map(result, o)
+        return .map(result, o, keys: baseKeys)
     }
 
     subscript(_ key: String) -> StyleTree? {
-        if case let .map(d, _) = self { return d[key] }
+        if case let .map(d, _, _) = self { return d[key] }
         return nil
     }
 }
