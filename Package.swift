@@ -27,7 +27,7 @@ let package = Package(
         .executableTarget(name: "saraban", dependencies: ["Batch", "Documents",
                                                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
-        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typeset"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typeset", "ThaiText"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Layout"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Documents", "Layout", "ThaiText"]),
     ]
