@@ -34,6 +34,7 @@ struct TextComposer {
         p.maxClusterGap = style.maxClusterGap
         p.maxLatinLetterSpace = style.maxLatinLetterSpace
         p.lineHeight = lineHeight ?? style.lineHeight
+        p.minLastLine = first > 0 ? first + style.minLastLineExtra : 0
         return p
     }
 

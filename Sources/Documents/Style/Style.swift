@@ -20,6 +20,8 @@ public struct Style: Sendable {
     public var lineHeight: Double?
     public var alignment: Alignment
     public var maxClusterGap, maxLatinLetterSpace: Double
+    /// How far past the first-line indent a paragraph's last line should reach.
+    public var minLastLineExtra: Double
 
     public var emblemHeight: Double
     public var titleText: String, titleSize, titleLineHeight, titleBaseline: Double

@@ -48,6 +48,7 @@ struct StyleLoader {
                 textSize: length("text.size"), lineHeight: optionalString("text.line_height").map { _ in length("text.line_height") },
                 alignment: Alignment(rawValue: string("text.alignment")) ?? bad("text.alignment", "left or thai-distributed", .thaiDistributed),
                 maxClusterGap: length("text.max_cluster_gap"), maxLatinLetterSpace: length("text.max_latin_letter_space"),
+                minLastLineExtra: length("text.min_last_line_past_indent"),
                 emblemHeight: length("emblem_box.height"),
                 titleText: string("title.text"), titleSize: length("title.size"), titleLineHeight: length("title.line_height"),
                 titleBaseline: length("title.baseline_below_emblem_top"),

@@ -41,6 +41,8 @@ public struct ParagraphStyle: Sendable {
     public var keepTogether: [Range<Int>] = []
     /// Scalar ranges of compounds: breaking inside costs a penalty.
     public var compounds: [Range<Int>] = []
+    /// A paragraph's last line shorter than this is a runt: the breaker avoids it when it can.
+    public var minLastLine: Double = 0
     /// Fixed line height; nil uses the fonts' own line height.
     public var lineHeight: Double? = nil
     public init(width: Double) { self.width = width }

@@ -14,6 +14,7 @@ struct LineBreaker {
     static let wordBreakPenalty = 20.0
     static let compoundPenalty = 2_000.0
     static let emergencyPenalty = 1_000_000.0
+    static let runtPenalty = 5_000.0
 
     init(shaped: ShapedText, style: ParagraphStyle) {
         self.shaped = shaped; self.style = style
@@ -145,9 +146,15 @@ struct LineBreaker {
 
     private func lineCost(_ a: Int, _ c: Candidate, width: Double, available: Double) -> Double {
         let slack = available - width
-        if c.forced || style.alignment != .thaiDistributed {
-            // Last lines and ragged text: mild preference for fuller lines.
-            return c.forced ? c.penalty : (slack / available) * (slack / available) * 100 + c.penalty
+        if c.forced {
+            // A last line shorter than the indent reads as a stray word (and PDF readers file it
+            // as a separate block); a multi-line paragraph avoids it when the lines above can stretch.
+            let runt = a > 0 && width < style.minLastLine ? LineBreaker.runtPenalty : 0
+            return c.penalty + runt
+        }
+        if style.alignment != .thaiDistributed {
+            // Ragged text: mild preference for fuller lines.
+            return (slack / available) * (slack / available) * 100 + c.penalty
         }
         let e = end(of: c.at, from: a)
         let latin = Double(latinGaps[e] - latinGaps[min(a + 1, e)])
