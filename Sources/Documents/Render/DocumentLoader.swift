@@ -23,12 +23,22 @@ public struct DocumentLoader {
     public func load(text: String, name: String, directory: String) throws -> (Document, Style) {
         let reader = YAMLReader(file: name)
         guard let root = reader.parse(text) else { throw Problems(reader.problems) }
+        return try load(root: root, reader: reader, directory: directory)
+    }
+
+    /// Loads a document from an already composed YAML tree (batch fills a parsed template per row,
+    /// so problems keep the template's line and column).
+    public func load(node root: Node, name: String, directory: String) throws -> (Document, Style) {
+        try load(root: root, reader: YAMLReader(file: name), directory: directory)
+    }
+
+    private func load(root: Node, reader: YAMLReader, directory: String) throws -> (Document, Style) {
         let decoder = DocumentDecoder(reader: reader, directory: directory)
         let decoded = decoder.decode(root)
         var problems = reader.problems
         var style: Style?
         do {
-            style = try StyleLoader.load(styleFile: resources.defaultStyle, overrides: decoded?.1, documentFile: name, documentDir: directory)
+            style = try StyleLoader.load(styleFile: resources.defaultStyle, overrides: decoded?.1, documentFile: reader.file, documentDir: directory)
         } catch let p as Problems { problems += p.all }
         if let style, let doc = decoded?.0 { problems += checkAssets(doc, style, root: root, reader: reader) }
         guard problems.isEmpty, let doc = decoded?.0, let style else { throw Problems(problems) }
@@ -57,15 +67,29 @@ public struct DocumentLoader {
                                         message: "style 'emblem' (ตราครุฑ) \(emblem): \(e.message)",
                                         thai: "ใช้ภาพตราครุฑ \(emblem) ไม่ได้")) } catch {}
         }
-        let families = style.font.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        let fonts = FontSystem()
-        let resolved = fonts.primaryFont(FontSpec(family: style.font, size: style.textSize))?.family?.lowercased()
-        if resolved == nil || !families.contains(resolved!) {
+        if !FontCheck.shared.installed(style.font, size: style.textSize) {
             let (l, c) = place(["style", "font"])
             problems.append(Problem(file: doc.file, line: l, column: c,
                                     message: "no font of '\(style.font)' is installed (put its files in Fonts/ or install it)",
                                     thai: "ไม่พบแบบอักษร '\(style.font)' ในเครื่อง (วางแฟ้มแบบอักษรในโฟลเดอร์ Fonts/)"))
         }
         return problems
+    }
+}
+
+/// Remembers which font chains resolve: the answer cannot change while the process runs, and a
+/// font map per check would cost a batch more than the rest of loading.
+final class FontCheck: @unchecked Sendable {
+    static let shared = FontCheck()
+    private let lock = NSLock()
+    private var known: [String: Bool] = [:]
+
+    func installed(_ chain: String, size: Double) -> Bool {
+        if let k = lock.withLock({ known[chain] }) { return k }
+        let families = chain.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let resolved = FontSystem().primaryFont(FontSpec(family: chain, size: size))?.family?.lowercased()
+        let ok = resolved.map { families.contains($0) } ?? false
+        lock.withLock { known[chain] = ok }
+        return ok
     }
 }
