@@ -31,5 +31,6 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typeset"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Layout"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Documents"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch"]),
     ]
 )

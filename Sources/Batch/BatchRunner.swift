@@ -142,6 +142,11 @@ enum Interrupt {
     static var requested: Bool { flag != 0 }
 
     static func install() {
+        // A parent may have left these blocked (test runners do); the threads made later inherit this mask.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        sigaddset(&mask, SIGINT); sigaddset(&mask, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         for s in [SIGINT, SIGTERM] {
             signal(s) { sig in Interrupt.flag = 1; signal(sig, SIG_DFL) }
         }

@@ -113,7 +113,13 @@ public final class Template: @unchecked Sendable {
         }
         switch node {
         case .mapping(var m):
-            m = Node.Mapping(m.map { (fill($0.key, row, context), fill($0.value, row, context)) }, m.tag, m.style, m.mark)
+            // A key whose template filled to nothing is left out, so validation says it is missing.
+            let pairs = m.compactMap { pair -> (Node, Node)? in
+                let v = fill(pair.value, row, context)
+                if Template.tagText(pair.value) != nil, v.null != nil { return nil }
+                return (fill(pair.key, row, context), v)
+            }
+            m = Node.Mapping(pairs, m.tag, m.style, m.mark)
             return .mapping(m)
         case .sequence(let s):
             return .sequence(Node.Sequence(s.map { fill($0, row, context) }, s.tag, s.style, s.mark))
