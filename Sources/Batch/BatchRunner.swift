@@ -11,7 +11,7 @@ public struct BatchOptions: Sendable {
     /// Columns naming a unit in messages and the manifest (default: the first text column).
     public var keyColumns: [String] = []
     /// Resolution of the page-1 thumbnails for index.html; nil: no thumbnails.
-    public var thumbnailDPI: Double? = 24
+    public var thumbnailDPI: Double? = 16
     public init(data: String, template: String, out: String, jobs: Int) {
         self.data = data; self.template = template; self.out = out; self.jobs = jobs
     }

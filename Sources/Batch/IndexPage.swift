@@ -37,7 +37,7 @@ struct IndexPage {
         """
         for e in ok {
             let link = IndexPage.href(e.file)
-            let thumb = e.thumbnail.map { "<a href=\"\(link)\"><img src=\"\(IndexPage.href($0))\" alt=\"หน้า ๑ ของ \(IndexPage.escape(e.file))\" width=\"99\"></a>" } ?? ""
+            let thumb = e.thumbnail.map { "<a href=\"\(link)\"><img src=\"\(IndexPage.href($0))\" alt=\"หน้า ๑ ของ \(IndexPage.escape(e.file))\"></a>" } ?? ""
             s += "<tr><td>\(thumb)</td><td>\(IndexPage.escape(e.title ?? ""))</td><td>\(IndexPage.escape(e.unit ?? ""))</td>"
             s += "<td>\(IndexPage.escape(e.date ?? ""))</td><td class=\"n\">\(e.pages ?? 0)</td><td class=\"n\">\(IndexPage.size(e.bytes ?? 0))</td>"
             s += "<td><a href=\"\(link)\">\(IndexPage.escape(e.file))</a></td></tr>\n"
