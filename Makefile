@@ -28,6 +28,11 @@ demo: build
 	  echo "out/$$n.pdf ($$(pdfinfo out/$$n.pdf | awk '/^Pages/{print $$2}') pages) and out/$$n/*.png"; \
 	done
 
+# Batch throughput on the hinlekfai example: documents/s, pages/s, peak RSS, instructions per document.
+# BENCH_ROWS=10000 for 10,000 rows.
+bench: build
+	bench/run-batch.sh
+
 test: deps
 	swift build --build-tests
 	swift test --skip-build

@@ -23,12 +23,14 @@ let package = Package(
         .target(name: "Layout", dependencies: ["Typeset", "ThaiText"]),
         .target(name: "Documents", dependencies: ["Layout", "Typeset", "ThaiText", "Yams",
                                                   .product(name: "SwiftCSV", package: "SwiftCSV")]),
-        .target(name: "Batch", dependencies: ["Documents", .product(name: "Mustache", package: "swift-mustache"), "Yams"]),
+        .target(name: "Batch", dependencies: ["Documents", .product(name: "Mustache", package: "swift-mustache"), "Yams",
+                                              .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .executableTarget(name: "saraban", dependencies: ["Batch", "Documents",
                                                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typeset", "ThaiText"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Layout"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Documents", "Layout", "ThaiText"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch"]),
     ]
 )

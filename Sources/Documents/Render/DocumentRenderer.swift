@@ -8,6 +8,8 @@ public final class DocumentRenderer {
     public static let version = "0.1.0"
     let fonts: FontSystem
     let layouter: ParagraphLayouter
+    /// Laid-out attachments for reuse across documents (batch); nil: every document from scratch.
+    public var sharedLayouts: SharedLayouts?
 
     /// Registers Fonts/ with fontconfig; call once before making renderers.
     public static func setUp(_ resources: Resources) {
@@ -32,7 +34,12 @@ public final class DocumentRenderer {
         let flow = Flow(layouter: layouter)
         var pages = flow.pages(section)
         let attach = AttachmentComposer(text: text, style: style, memo: composer)
-        for a in doc.attachments { pages += flow.pages(attach.section(a)) }
+        for a in doc.attachments {
+            guard let shared = sharedLayouts else { pages += flow.pages(attach.section(a)); continue }
+            // The attachment's pages depend on its content, the style and the phrases kept whole.
+            let key = SharedLayouts.key(a, style: style, phrases: text.protected)
+            pages += shared.pages(for: key) { flow.pages(attach.section(a)) }
+        }
         return pages
     }
 
@@ -42,6 +49,28 @@ public final class DocumentRenderer {
         let canvas = PDFCanvas(metadata: metadata(doc))
         Painter().paint(pages, on: canvas)
         return try canvas.finish()
+    }
+
+    /// The PDF, its page count and page 1 as a PNG, from one layout (batch needs all three).
+    public func render(_ doc: Document, _ style: Style, thumbnailDPI: Double?) throws -> Rendered {
+        let pages = try pages(doc, style)
+        let canvas = PDFCanvas(metadata: metadata(doc))
+        Painter().paint(pages, on: canvas)
+        let pdf = try canvas.finish()
+        var thumbnail: Data?
+        if let dpi = thumbnailDPI, let first = pages.first {
+            let image = ImageCanvas(dpi: dpi)
+            Painter().paint([first], on: image)
+            thumbnail = image.pages.first
+        }
+        return Rendered(pdf: pdf, pageCount: pages.count, thumbnail: thumbnail)
+    }
+
+    /// What `render(_:_:thumbnailDPI:)` returns.
+    public struct Rendered: Sendable {
+        public var pdf: Data
+        public var pageCount: Int
+        public var thumbnail: Data?
     }
 
     /// One PNG per page.
@@ -61,5 +90,13 @@ public final class DocumentRenderer {
         }
         return PDFCanvas.Metadata(title: doc.memo.subject, author: doc.memo.agency,
                                   creator: "Saraban \(DocumentRenderer.version)", date: date)
+    }
+}
+
+extension Document {
+    /// The date as the memo prints it (Thai, in the style's digits), for listings such as a batch's index.
+    public func printedDate(_ style: Style) -> String? {
+        guard let d = memo.date else { return nil }
+        return ThaiDate(iso: d)?.formatted(style.digits) ?? d
     }
 }

@@ -13,10 +13,8 @@ struct StyleLoader {
             throw Problems([Problem(file: styleFile, line: 0, column: 0, message: "cannot read the style file",
                                     thai: "อ่านแฟ้มรูปแบบไม่ได้")])
         }
-        let reader = YAMLReader(file: name)
-        guard let node = reader.parse(text) else { throw Problems(reader.problems) }
         var problems = [Problem]()
-        var tree = StyleTree.from(node, file: name)
+        var tree = try ParsedStyles.shared.tree(text: text, file: name)
         if let overrides { tree = tree.merged(with: StyleTree.from(overrides, file: documentFile), path: "", problems: &problems) }
         var read = Reader(tree: tree, problems: problems)
         var style = read.style()
@@ -158,5 +156,23 @@ struct StyleLoader {
             default: return bad(path, "true or false", false)
             }
         }
+    }
+}
+
+/// Style files parsed once per process: a batch loads the same style for every row, and parsing
+/// it again per document cost more than filling the template.
+final class ParsedStyles: @unchecked Sendable {
+    static let shared = ParsedStyles()
+    private let lock = NSLock()
+    private var trees: [String: StyleTree] = [:]
+
+    func tree(text: String, file: String) throws -> StyleTree {
+        let key = file + "\u{0}" + text
+        if let t = lock.withLock({ trees[key] }) { return t }
+        let reader = YAMLReader(file: file)
+        guard let node = reader.parse(text) else { throw Problems(reader.problems) }
+        let t = StyleTree.from(node, file: file)
+        lock.withLock { trees[key] = t }
+        return t
     }
 }

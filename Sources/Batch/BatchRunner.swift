@@ -1,0 +1,154 @@
+import Documents
+import Foundation
+
+/// What `saraban batch` was asked to do.
+public struct BatchOptions: Sendable {
+    public var data: String
+    public var template: String
+    public var out: String
+    public var jobs: Int
+    public var force = false
+    /// Columns naming a unit in messages and the manifest (default: the first text column).
+    public var keyColumns: [String] = []
+    /// Resolution of the page-1 thumbnails for index.html; nil: no thumbnails.
+    public var thumbnailDPI: Double? = 16
+    public init(data: String, template: String, out: String, jobs: Int) {
+        self.data = data; self.template = template; self.out = out; self.jobs = jobs
+    }
+}
+
+/// How a batch went, for the summary line and the exit code.
+public struct BatchSummary: Sendable {
+    public var total = 0, rendered = 0, skipped = 0, pages = 0
+    public var failed: [(label: String, error: String)] = []
+    public var seconds = 0.0
+    public var interrupted = false
+}
+
+/// Progress after each finished row, for the terminal line.
+public struct BatchProgress: Sendable {
+    public var done: Int, total: Int, seconds: Double
+    public var rate: Double { seconds > 0 ? Double(done) / seconds : 0 }
+    public var eta: Double { rate > 0 ? Double(total - done) / rate : 0 }
+}
+
+/// Runs a batch: plans the rows, skips those already up to date, renders the rest on worker
+/// threads (one renderer, hence one Pango font map, per thread), records everything.
+public final class BatchRunner: @unchecked Sendable {
+    let options: BatchOptions
+    let resources: Resources
+
+    public init(options: BatchOptions, resources: Resources) {
+        self.options = options; self.resources = resources
+    }
+
+    public func run(progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) throws -> BatchSummary {
+        let start = Date()
+        let rows = try DataReader.read(path: options.data)
+        let template = try Template(path: options.template)
+        let base = BatchPlan.baseHash(template: template, resources: resources, thumbnailDPI: options.thumbnailDPI)
+        let jobs = try BatchPlan.jobs(rows: rows, template: template, keyColumns: options.keyColumns, base: base)
+        let out = options.out
+        try OutputFolder.prepare(out)
+        let previous = options.force ? [:] : OutputFolder.previousEntries(out)
+        let journal = try Journal(dir: out)
+        Interrupt.install()
+
+        var results = [ManifestEntry?](repeating: nil, count: jobs.count)
+        var todo = [Int]()
+        var summary = BatchSummary(total: jobs.count)
+        for (i, job) in jobs.enumerated() {
+            if job.error == nil, let p = previous[job.file], OutputFolder.upToDate(p, input: job.input, dir: out) {
+                var e = p; e.row = job.row.number; e.key = job.key
+                results[i] = e; summary.skipped += 1; summary.pages += p.pages ?? 0
+            } else { todo.append(i) }
+        }
+        let render = RowRenderer(template: template, resources: resources, out: out, thumbnailDPI: options.thumbnailDPI)
+        let state = WorkState(todo: todo, results: results, done: summary.skipped)
+        let total = jobs.count
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(options.jobs, todo.count)) {
+            group.enter()
+            let thread = Thread {
+                let renderer = DocumentRenderer()
+                renderer.sharedLayouts = SharedLayouts()
+                while let i = state.claim() {
+                    let entry = render.entry(jobs[i], renderer: renderer)
+                    state.finish(i, entry) { done in
+                        journal.append(entry)
+                        progress(BatchProgress(done: done, total: total, seconds: Date().timeIntervalSince(start)))
+                    }
+                }
+                group.leave()
+            }
+            // Deep enough for the layout code's recursion on large tables; the default secondary stack is small.
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+        results = state.results
+
+        let entries = results.compactMap { $0 }
+        for (i, e) in results.enumerated() where e?.status == .failed {
+            summary.failed.append((jobs[i].label, e?.error ?? "failed"))
+        }
+        summary.rendered = entries.count - summary.skipped - summary.failed.count
+        summary.pages = entries.reduce(0) { $0 + ($1.status == .ok ? $1.pages ?? 0 : 0) }
+        summary.interrupted = Interrupt.requested
+        let manifest = Manifest(saraban: DocumentRenderer.version, template: options.template, data: options.data, documents: entries)
+        try manifest.write(dir: out)
+        try IndexPage(manifest: manifest).write(dir: out)
+        journal.remove()
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+}
+
+/// The rows still to do and the results so far, shared by the worker threads under one lock.
+final class WorkState: @unchecked Sendable {
+    private let lock = NSLock()
+    private let todo: [Int]
+    private var next = 0
+    private(set) var results: [ManifestEntry?]
+    private var done: Int
+
+    init(todo: [Int], results: [ManifestEntry?], done: Int) {
+        self.todo = todo; self.results = results; self.done = done
+    }
+
+    /// The next row to render, or nil when all are handed out or the run was interrupted.
+    func claim() -> Int? {
+        lock.withLock {
+            guard next < todo.count, !Interrupt.requested else { return nil }
+            next += 1
+            return todo[next - 1]
+        }
+    }
+
+    /// Records a result; `then` runs under the lock (journal lines and progress stay in order).
+    func finish(_ i: Int, _ entry: ManifestEntry, then: (Int) -> Void) {
+        lock.withLock {
+            results[i] = entry
+            done += 1
+            then(done)
+        }
+    }
+}
+
+/// Ctrl-C and kill: stop handing out rows, let the ones in progress finish and record them.
+/// A second signal ends the process at once (every PDF is still whole: they are renamed into place).
+enum Interrupt {
+    nonisolated(unsafe) static var flag: sig_atomic_t = 0
+    static var requested: Bool { flag != 0 }
+
+    static func install() {
+        // A parent may have left these blocked (test runners do); the threads made later inherit this mask.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        sigaddset(&mask, SIGINT); sigaddset(&mask, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+        for s in [SIGINT, SIGTERM] {
+            signal(s) { sig in Interrupt.flag = 1; signal(sig, SIG_DFL) }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// One value of a data row: text, a yes/no, a list or an object (keys in file order).
+public enum DataValue: Sendable, Equatable {
+    case text(String)
+    case bool(Bool)
+    case list([DataValue])
+    case object([(String, DataValue)])
+
+    public static func == (a: DataValue, b: DataValue) -> Bool { a.canonical == b.canonical }
+
+    /// The value as Mustache sees it: strings, booleans, arrays and dictionaries.
+    var mustache: Any {
+        switch self {
+        case .text(let s): return s
+        case .bool(let b): return b
+        case .list(let l): return l.map(\.mustache)
+        case .object(let o): return Dictionary(o.map { ($0.0, $0.1.mustache) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// A stable text form for hashing (key order as in the file, every string length-prefixed).
+    var canonical: String {
+        switch self {
+        case .text(let s): return "s\(s.utf8.count):\(s)"
+        case .bool(let b): return b ? "T" : "F"
+        case .list(let l): return "[" + l.map(\.canonical).joined() + "]"
+        case .object(let o): return "{" + o.map { "k\($0.0.utf8.count):\($0.0)" + $0.1.canonical }.joined() + "}"
+        }
+    }
+
+    /// Plain text for the manifest and index: lists and objects are not printed there.
+    var plain: String? {
+        switch self {
+        case .text(let s): return s
+        case .bool(let b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+}
+
+/// One row of the data file: its 1-based number and its columns in file order.
+public struct DataRow: Sendable {
+    public var number: Int
+    public var columns: [(String, DataValue)]
+
+    public subscript(_ key: String) -> DataValue? { columns.first { $0.0 == key }?.1 }
+    var mustache: [String: Any] { Dictionary(columns.map { ($0.0, $0.1.mustache) }, uniquingKeysWith: { a, _ in a }) }
+    var canonical: String { DataValue.object(columns).canonical }
+}

@@ -1,0 +1,75 @@
+import Documents
+import Foundation
+
+/// `index.html`: a plain page listing every document with its page-1 thumbnail, for an agency to
+/// upload beside the PDFs. Static HTML only: no scripts, every value escaped, links percent-encoded.
+struct IndexPage {
+    let manifest: Manifest
+
+    func write(dir: String) throws {
+        try OutputFile.write(Data(html.utf8), to: dir + "/index.html")
+    }
+
+    var html: String {
+        let ok = manifest.documents.filter { $0.status == .ok }
+        var s = """
+        <!DOCTYPE html>
+        <html lang="th">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>รายการเอกสาร (\(ok.count) ฉบับ)</title>
+        <style>
+        body { font-family: "TH Sarabun New", Sarabun, Garuda, sans-serif; margin: 2em; }
+        table { border-collapse: collapse; }
+        th, td { border: 1px solid #999; padding: 0.4em; vertical-align: top; text-align: left; }
+        td.n { text-align: right; white-space: nowrap; }
+        img { border: 1px solid #ccc; }
+        </style>
+        </head>
+        <body>
+        <h1>รายการเอกสาร</h1>
+        <p>\(ok.count) ฉบับ</p>
+        <table>
+        <thead><tr><th>ตัวอย่าง</th><th>เรื่อง</th><th>หน่วยงาน</th><th>วันที่</th><th>จำนวนหน้า</th><th>ขนาด</th><th>แฟ้ม</th></tr></thead>
+        <tbody>
+
+        """
+        for e in ok {
+            let link = IndexPage.href(e.file)
+            let thumb = e.thumbnail.map { "<a href=\"\(link)\"><img src=\"\(IndexPage.href($0))\" alt=\"หน้า ๑ ของ \(IndexPage.escape(e.file))\"></a>" } ?? ""
+            s += "<tr><td>\(thumb)</td><td>\(IndexPage.escape(e.title ?? ""))</td><td>\(IndexPage.escape(e.unit ?? ""))</td>"
+            s += "<td>\(IndexPage.escape(e.date ?? ""))</td><td class=\"n\">\(e.pages ?? 0)</td><td class=\"n\">\(IndexPage.size(e.bytes ?? 0))</td>"
+            s += "<td><a href=\"\(link)\">\(IndexPage.escape(e.file))</a></td></tr>\n"
+        }
+        s += "</tbody>\n</table>\n</body>\n</html>\n"
+        return s
+    }
+
+    static func escape(_ s: String) -> String {
+        var r = ""
+        for c in s {
+            switch c {
+            case "&": r += "&amp;"
+            case "<": r += "&lt;"
+            case ">": r += "&gt;"
+            case "\"": r += "&quot;"
+            case "'": r += "&#39;"
+            default: r.append(c)
+            }
+        }
+        return r
+    }
+
+    /// A relative link: each path component percent-encoded, so `#`, `?` and spaces stay part of the name.
+    static func href(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#;&'\"")
+        return path.split(separator: "/").map { String($0).addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
+            .joined(separator: "/")
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? String(format: "%.1f MB", Double(bytes) / 1_048_576) : "\(max(1, (bytes + 512) / 1024)) KB"
+    }
+}

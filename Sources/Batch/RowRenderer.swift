@@ -1,0 +1,83 @@
+import Documents
+import Foundation
+
+/// Renders one row: fill the template, validate it like a single file, write the PDF and its
+/// thumbnail atomically, and describe the result for the manifest. Never throws: a failing row
+/// becomes a failed entry and the batch goes on.
+struct RowRenderer: @unchecked Sendable {
+    let template: Template
+    let resources: Resources
+    let out: String
+    let thumbnailDPI: Double?
+
+    func entry(_ job: Job, renderer: DocumentRenderer) -> ManifestEntry {
+        var e = ManifestEntry(row: job.row.number, file: job.file, key: job.key, status: .failed, input: job.input)
+        if let error = job.error { e.error = error; return e }
+        let loaded: (Document, Style)
+        do {
+            loaded = try DocumentLoader(resources: resources).load(node: template.fill(job.row), name: template.name,
+                                                                   directory: template.directory)
+        } catch let p as Problems {
+            e.error = "\(job.label): the filled template has problems / เอกสารของรายการนี้มีข้อผิดพลาด\n" + p.description
+            return e
+        } catch {
+            e.error = "\(job.label): \(error)"; return e
+        }
+        let (doc, style) = loaded
+        do {
+            let r = try renderer.render(doc, style, thumbnailDPI: thumbnailDPI)
+            try OutputFile.write(r.pdf, to: out + "/" + job.file)
+            if let png = r.thumbnail {
+                let name = FileName.thumbnail(for: job.file)
+                try OutputFile.write(png, to: out + "/" + name)
+                e.thumbnail = name
+            }
+            e.status = .ok
+            e.pages = r.pageCount
+            e.bytes = r.pdf.count
+            e.sha256 = SHA256.hex(r.pdf)
+            e.title = doc.memo.subject
+            e.unit = doc.memo.agency
+            e.date = doc.printedDate(style)
+        } catch {
+            e.error = "\(job.label): cannot render or write \(job.file): \(error) / สร้างหรือเขียนแฟ้ม \(job.file) ไม่ได้"
+        }
+        return e
+    }
+}
+
+/// The output folder: made writable before any work, swept of temporary files a killed run
+/// left, and read for what an earlier run finished.
+enum OutputFolder {
+    static func prepare(_ dir: String) throws {
+        let fm = FileManager.default
+        do { try fm.createDirectory(atPath: dir + "/thumbnails", withIntermediateDirectories: true) } catch {
+            throw BatchError("\(dir): cannot create the output folder: \(error.localizedDescription)",
+                             "สร้างโฟลเดอร์ผลลัพธ์ \(dir) ไม่ได้")
+        }
+        guard fm.isWritableFile(atPath: dir), fm.isWritableFile(atPath: dir + "/thumbnails") else {
+            throw BatchError("\(dir): the output folder is not writable", "เขียนแฟ้มลงในโฟลเดอร์ \(dir) ไม่ได้")
+        }
+        for sub in [dir, dir + "/thumbnails"] {
+            for f in (try? fm.contentsOfDirectory(atPath: sub)) ?? [] where f.hasPrefix(".") && f.hasSuffix(".tmp") {
+                try? fm.removeItem(atPath: sub + "/" + f)
+            }
+        }
+    }
+
+    /// The last manifest, overlaid with the journal of a run that did not finish.
+    static func previousEntries(_ dir: String) -> [String: ManifestEntry] {
+        var byFile = [String: ManifestEntry]()
+        for e in Manifest.read(dir: dir)?.documents ?? [] { byFile[e.file] = e }
+        for e in Journal.read(dir: dir) { byFile[e.file] = e }
+        return byFile
+    }
+
+    /// Same inputs, finished, and the files still there at the recorded size.
+    static func upToDate(_ e: ManifestEntry, input: String, dir: String) -> Bool {
+        guard e.status == .ok, e.input == input, let bytes = e.bytes else { return false }
+        let a = try? FileManager.default.attributesOfItem(atPath: dir + "/" + e.file)
+        guard (a?[.size] as? NSNumber)?.intValue == bytes else { return false }
+        return e.thumbnail.map { FileManager.default.fileExists(atPath: dir + "/" + $0) } ?? true
+    }
+}

@@ -1,0 +1,34 @@
+import Testing
+@testable import Batch
+
+/// Pieces of the batch that need no rendering: names, tags, hashes, HTML.
+struct BatchUnitTests {
+    @Test func safeNames() {
+        #expect(FileName.pdf("../../x") == "_.._x.pdf")
+        #expect(FileName.pdf("..") == nil)
+        #expect(FileName.pdf("a\u{0}b\nc") == "a_b_c.pdf")
+        #expect(FileName.pdf("รายงาน อบต.ก.pdf") == "รายงาน อบต.ก.pdf")
+        #expect(FileName.number(7, of: 1000) == "0007.pdf")
+        #expect(FileName.pdf(String(repeating: "ก", count: 300))!.utf8.count <= FileName.maxBytes + 4)
+    }
+
+    @Test func columnsOutsideSections() {
+        #expect(Template.topLevelNames("{{a}} {{#rows}}{{b}}{{/rows}} {{{c}}} {{^d}}x{{/d}} {{e.f}} {{! note}}") == ["a", "rows", "c", "d", "e"])
+    }
+
+    @Test func sha256KnownAnswers() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test func indexEscapesAndHasNoScripts() {
+        let e = ManifestEntry(row: 1, file: "a&<b> #1.pdf", key: [:], status: .ok, pages: 2, bytes: 2048, sha256: nil,
+                              thumbnail: "thumbnails/a&<b> #1.png", title: "<script>x</script>", unit: "หน่วย", date: "๕ มีนาคม ๒๕๖๙",
+                              error: nil, input: "")
+        let html = IndexPage(manifest: Manifest(saraban: "0", template: "t", data: "d", documents: [e])).html
+        #expect(!html.lowercased().contains("<script"))
+        #expect(html.contains("&lt;script&gt;") && html.contains("href=\"a%26%3Cb%3E%20%231.pdf\""))
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("lang=\"th\""))
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# `make bench`: documents/s, pages/s and peak RSS of `saraban batch` on the hinlekfai example,
+# --jobs 1 and 2, nothing shared and shared attachments; then instructions per document
+# (callgrind, difference of 6 and 1 documents, nothing shared), which is stable on a busy machine.
+# usage: bench/run-batch.sh   (BENCH_ROWS=10000 for 10,000 rows; CALLGRIND=0 to skip valgrind)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+exe="$root/.build/release/saraban"
+rows=${BENCH_ROWS:-1000}
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+python3 "$root/bench/make-units.py" "$root/Templates/examples/hinlekfai.yaml" "$work" "$rows"
+
+pages_of() { python3 -c 'import json,sys; print(sum(d.get("pages") or 0 for d in json.load(open(sys.argv[1]))["documents"]))' "$1/manifest.json"; }
+
+# One measured run: wall seconds and peak RSS from GNU time, pages from the manifest.
+measure() { # label template jobs data
+  local out="$work/out-$1"
+  /usr/bin/time -f "%e %M" -o "$work/time" "$exe" batch --data "$4" --template "$work/$2.yaml" --out "$out" --jobs "$3" --quiet --force >/dev/null || true
+  read -r secs kb < "$work/time"
+  local pages; pages=$(pages_of "$out")
+  local docs; docs=$(python3 -c 'import json,sys; print(sum(d["status"]=="ok" for d in json.load(open(sys.argv[1]))["documents"]))' "$out/manifest.json")
+  awk -v l="$1" -v d="$docs" -v p="$pages" -v s="$secs" -v k="$kb" \
+    'BEGIN { printf "%-28s %6d docs %7.1f docs/s %8.1f pages/s  peak RSS %6.1f MB  (%.2f s)\n", l, d, d/s, p/s, k/1024, s }'
+  rm -rf "$out"
+}
+
+echo "saraban batch, $rows rows of the hinlekfai example ($(nproc) cores)"
+for case in unshared shared; do
+  for jobs in 1 2; do measure "$case --jobs $jobs" "$case" "$jobs" "$work/units.csv"; done
+done
+# Processes instead of threads: two --jobs 1 runs on the two halves at once.
+half=$(( rows / 2 + 1 ))
+head -n "$half" "$work/units.csv" > "$work/a.csv"
+{ head -n 1 "$work/units.csv"; tail -n +"$(( half + 1 ))" "$work/units.csv"; } > "$work/b.csv"
+start=$(date +%s.%N)
+"$exe" batch --data "$work/a.csv" --template "$work/unshared.yaml" --out "$work/pa" --jobs 1 --quiet >/dev/null &
+"$exe" batch --data "$work/b.csv" --template "$work/unshared.yaml" --out "$work/pb" --jobs 1 --quiet >/dev/null
+wait
+end=$(date +%s.%N)
+awk -v r="$rows" -v a="$start" -v b="$end" 'BEGIN { printf "%-28s %6d docs %7.1f docs/s  (2 processes of --jobs 1, for comparison)\n", "unshared 2 processes", r, r/(b-a) }'
+
+if [ "${CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
+  head -n 2 "$work/units.csv" > "$work/u1.csv"; head -n 7 "$work/units.csv" > "$work/u6.csv"
+  # valgrind cannot read the Swift toolchain's debug info: profile a copy without it (symbols stay).
+  cp "$exe" "$work/saraban"; strip --strip-debug "$work/saraban"
+  for k in 1 6; do
+    SARABAN_HOME="$root" valgrind --tool=callgrind --callgrind-out-file="$work/cg.$k" "$work/saraban" batch --data "$work/u$k.csv" \
+      --template "$work/unshared.yaml" --out "$work/cg-out-$k" --jobs 1 --quiet >/dev/null 2>&1
+  done
+  a=$(callgrind_annotate "$work/cg.1" 2>/dev/null | awk '/PROGRAM TOTALS/{gsub(",","",$1); print $1}')
+  b=$(callgrind_annotate "$work/cg.6" 2>/dev/null | awk '/PROGRAM TOTALS/{gsub(",","",$1); print $1}')
+  echo "saraban batch (nothing shared, PDF + thumbnail + manifest): $(( (b - a) / 5 / 1000000 )) M instructions per document"
+  if [ -n "${CALLGRIND_KEEP:-}" ]; then cp "$work/cg.6" "$CALLGRIND_KEEP"; fi
+fi
