@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard Templates/examples/*.yaml)
 SARABAN := .build/release/saraban
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps build demo test test-fonts bench clean
 
 # Installs the Debian packages that are missing (nothing when all are there).
 deps:
@@ -33,7 +33,15 @@ demo: build
 bench: build
 	bench/run-batch.sh
 
-test: deps
+# Fonts for the shaping tests: Sarabun from PyPI and a Laksaman without GSUB/GPOS (never committed).
+test-fonts: deps
+	@if [ ! -f .build/test-fonts/LaksamanNoLayout.ttf ]; then \
+	  python3 -m venv .build/fontvenv >/dev/null && \
+	  .build/fontvenv/bin/pip install -q fontpkg-sarabun fonttools && \
+	  .build/fontvenv/bin/python Scripts/test-fonts.py .build/test-fonts; \
+	fi
+
+test: deps test-fonts
 	swift build --build-tests
 	swift test --skip-build
 

@@ -130,4 +130,13 @@ public final class ShapedFont {
     public func covers(_ scalar: Unicode.Scalar) -> Bool { saraban_font_has_char(pointer, scalar.value) == 1 }
 
     var scaledFont: OpaquePointer? { pango_cairo_font_get_scaled_font(OpaquePointer(pointer)) }
+
+    /// The inked box of a glyph drawn at the origin, in points (y down): x, y, width, height.
+    public func inkBox(_ glyph: UInt32) -> (x: Double, y: Double, width: Double, height: Double) {
+        guard let font = scaledFont else { return (0, 0, 0, 0) }
+        var g = cairo_glyph_t(index: UInt(glyph), x: 0, y: 0)
+        var e = cairo_text_extents_t()
+        cairo_scaled_font_glyph_extents(font, &g, 1, &e)
+        return (e.x_bearing, e.y_bearing, e.width, e.height)
+    }
 }
