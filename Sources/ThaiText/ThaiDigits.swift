@@ -33,24 +33,3 @@ public enum ThaiDigits {
         (0x30...0x39).contains(s.value) || (thaiZero...thaiZero + 9).contains(s.value)
     }
 }
-
-extension ThaiDigits {
-    /// Like `apply`, but leaves web addresses, e-mail addresses and file names as typed.
-    public static func applyToProse(_ style: DigitStyle, to text: String) -> String {
-        // Arabic keeps what was typed: only numbers Saraban generates (dates, pages) switch.
-        guard style == .thai else { return text }
-        var out = ""
-        var token = ""
-        func flush() {
-            let keep = token.contains("://") || token.contains("@") || token.hasPrefix("www.") || token.contains(".pdf")
-                || token.contains(".go.th") || token.contains(".com")
-            out += keep ? token : apply(style, to: token)
-            token = ""
-        }
-        for ch in text {
-            if ch.isWhitespace { flush(); out.append(ch) } else { token.append(ch) }
-        }
-        flush()
-        return out
-    }
-}

@@ -17,7 +17,7 @@ public struct TextCluster: Sendable {
 }
 
 /// Page size in points.
-public struct PageSize: Sendable, Equatable {
+public struct PageSize: Sendable, Hashable {
     public var width: Double, height: Double
     public init(width: Double, height: Double) { self.width = width; self.height = height }
 }

@@ -23,6 +23,15 @@ public struct Glyph: Sendable {
 
 /// A paragraph shaped once: its scalars, break opportunities and glyphs.
 public struct ShapedText {
+    init(text: String, scalars: [Unicode.Scalar], utf8Offsets: [Int], lineBreak: [Bool], mandatoryBreak: [Bool],
+         graphemeStart: [Bool], whitespace: [Bool], wordStart: [Bool], glyphs: [Glyph], fonts: [ShapedFont],
+         glyphStart: [Int], spans: [StyleSpan]) {
+        self.text = text; self.scalars = scalars; self.utf8Offsets = utf8Offsets; self.lineBreak = lineBreak
+        self.mandatoryBreak = mandatoryBreak; self.graphemeStart = graphemeStart; self.whitespace = whitespace
+        self.wordStart = wordStart; self.glyphs = glyphs; self.fonts = fonts; self.glyphStart = glyphStart
+        self.spans = spans; self.utf8 = Array(text.utf8); self.hasUnderline = spans.contains { $0.underline }
+    }
+
     public let text: String
     public let scalars: [Unicode.Scalar]
     /// UTF-8 byte offset of each scalar, plus the total length at the end.
@@ -40,6 +49,10 @@ public struct ShapedText {
     /// For each scalar, the range of glyphs of the cluster it belongs to (empty for later scalars of a cluster).
     public let glyphStart: [Int]
     public let spans: [StyleSpan]
+    /// The text's UTF-8 bytes (substrings are cut from these, not rebuilt scalar by scalar).
+    public let utf8: [UInt8]
+    /// Whether any span is underlined (most paragraphs have none to look up).
+    public let hasUnderline: Bool
 
     public var count: Int { scalars.count }
 
@@ -61,9 +74,7 @@ public struct ShapedText {
 
     /// The text of a scalar range.
     public func substring(_ range: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[range])
-        return String(v)
+        String(decoding: utf8[utf8Offsets[range.lowerBound]..<utf8Offsets[range.upperBound]], as: UTF8.self)
     }
 
     /// The style span covering scalar i.

@@ -55,10 +55,7 @@ struct TableComposer {
 
     /// A leading list marker and the space after it: ๑.  ๑.๑  ๑.๑)  1)  (๒)
     static func marker(of paragraph: String) -> String? {
-        let pattern = "^(\\(?[0-9๐-๙]+(\\.[0-9๐-๙]+)*[.)]+|[0-9๐-๙]+(\\.[0-9๐-๙]+)+)\\s*"
-        guard let r = paragraph.range(of: pattern, options: .regularExpression) else { return nil }
-        let m = String(paragraph[r])
-        return m.count < paragraph.count ? m : nil
+        TextSearch.listMarker(paragraph)
     }
 }
 

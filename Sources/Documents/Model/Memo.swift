@@ -15,7 +15,7 @@ public struct Memo: Sendable {
 }
 
 /// A block of the memo's body or of an attachment's content.
-public enum BodyBlock: Sendable {
+public enum BodyBlock: Sendable, Hashable {
     case heading(String)
     case paragraph(String)
     case list([String])

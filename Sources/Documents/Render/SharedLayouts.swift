@@ -8,13 +8,21 @@ public final class SharedLayouts {
     /// How many distinct attachments to keep: enough for a template's few shared attachments,
     /// few enough that per-unit attachments (all different) cannot grow memory over a long batch.
     public let capacity: Int
-    private var entries: [String: [Page]] = [:]
-    private var order: [String] = []
+    private var entries: [Key: [Page]] = [:]
+    private var order: [Key] = []
     public private(set) var hits = 0, misses = 0
 
     public init(capacity: Int = 8) { self.capacity = capacity }
 
-    func pages(for key: String, make: () -> [Page]) -> [Page] {
+    /// Everything an attachment's layout depends on: its content, the style, and the protected
+    /// phrases that occur in it (the memo's names differ per unit but rarely reach the table).
+    struct Key: Hashable {
+        let attachment: Attachment
+        let style: Style
+        let phrases: [String]
+    }
+
+    func pages(for key: Key, make: () -> [Page]) -> [Page] {
         if let p = entries[key] { hits += 1; return p }
         misses += 1
         let p = make()
@@ -24,13 +32,8 @@ public final class SharedLayouts {
         return p
     }
 
-    /// Everything the attachment's layout depends on, as text: the value dump covers every field,
-    /// including ones later added to the model, so the key cannot silently miss one.
-    static func key(_ a: Attachment, style: Style, phrases: ProtectedPhrases) -> String {
-        var k = ""
-        dump(a, to: &k)
-        dump(style, to: &k)
-        dump(phrases, to: &k)
-        return k
+    static func key(_ a: Attachment, style: Style, phrases: ProtectedPhrases) -> Key {
+        let text = Array(a.allText.utf8)
+        return Key(attachment: a, style: style, phrases: phrases.phrases.filter { TextSearch.contains(text, Array($0.utf8)) })
     }
 }

@@ -3,7 +3,7 @@ import ThaiText
 import Typeset
 
 /// Every measurement of the page, read from Templates/styles/*.yaml and the document's overrides.
-public struct Style: Sendable {
+public struct Style: Sendable, Hashable {
     public var font: String
     public var digits: DigitStyle
     public var emblem: String?
@@ -50,7 +50,7 @@ public struct Style: Sendable {
 }
 
 /// The `table:` part of the style: cell text, padding, rules and shading.
-public struct TableStyleValues: Sendable {
+public struct TableStyleValues: Sendable, Hashable {
     public var textSize: Double, lineHeight: Double?, alignment: Alignment
     public var paddingTop, paddingBottom, paddingX, ruleWidth: Double
     public var headerBold: Bool, headerFill: Double, groupBold: Bool, groupFill: Double
@@ -58,7 +58,7 @@ public struct TableStyleValues: Sendable {
 }
 
 /// The `chart:` part of the style: bar chart measurements.
-public struct ChartStyleValues: Sendable {
+public struct ChartStyleValues: Sendable, Hashable {
     public var textSize: Double, titleBold: Bool, titleSpaceAfter: Double
     public var labelWidth, labelGap, barHeight, rowGap, barFill, ruleWidth, gridWidth, valueGap, tickLength: Double
     public var scaleMax: Double, ticks: Int, spaceBefore: Double

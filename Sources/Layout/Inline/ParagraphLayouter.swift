@@ -77,7 +77,7 @@ public final class ParagraphLayouter {
             let startX = x
             current!.glyphs.append(PlacedGlyph(id: glyph.id, x: x + glyph.xOffset, y: glyph.yOffset))
             x += glyph.advance
-            if let span = shaped.span(at: glyph.scalar), span.underline { appendUnderline(&underlines, startX, x) }
+            if shaped.hasUnderline, let span = shaped.span(at: glyph.scalar), span.underline { appendUnderline(&underlines, startX, x) }
             fontsUsed.insert(glyph.font)
             lastScalar = glyph.scalar
             g += 1
