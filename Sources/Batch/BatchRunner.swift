@@ -54,13 +54,14 @@ public final class BatchRunner: @unchecked Sendable {
         let journal = try Journal(dir: out)
         Interrupt.install()
 
-        var results = [ManifestEntry?](repeating: nil, count: jobs.count)
+        // Entries live in the journal on disk; memory keeps only where each one is.
+        var results = [EntryRef?](repeating: nil, count: jobs.count)
         var todo = [Int]()
         var summary = BatchSummary(total: jobs.count)
         for (i, job) in jobs.enumerated() {
             if job.error == nil, let p = previous[job.file], OutputFolder.upToDate(p, input: job.input, dir: out) {
                 var e = p; e.row = job.row.number; e.key = job.key
-                results[i] = e; summary.skipped += 1; summary.pages += p.pages ?? 0
+                results[i] = journal.append(e); summary.skipped += 1
             } else { todo.append(i) }
         }
         let render = RowRenderer(template: template, resources: resources, out: out, thumbnailDPI: options.thumbnailDPI)
@@ -74,9 +75,10 @@ public final class BatchRunner: @unchecked Sendable {
                 renderer.sharedLayouts = SharedLayouts()
                 while let i = state.claim() {
                     let entry = render.entry(jobs[i], renderer: renderer)
-                    state.finish(i, entry) { done in
-                        journal.append(entry)
+                    state.finish(i) { done in
                         progress(BatchProgress(done: done, total: total, seconds: Date().timeIntervalSince(start)))
+                        if entry.status == .failed { state.failed(i, entry.error ?? "failed") }
+                        return journal.append(entry)
                     }
                 }
                 group.leave()
@@ -88,17 +90,16 @@ public final class BatchRunner: @unchecked Sendable {
         group.wait()
         results = state.results
 
-        let entries = results.compactMap { $0 }
-        for (i, e) in results.enumerated() where e?.status == .failed {
-            summary.failed.append((jobs[i].label, e?.error ?? "failed"))
-        }
-        summary.rendered = entries.count - summary.skipped - summary.failed.count
-        summary.pages = entries.reduce(0) { $0 + ($1.status == .ok ? $1.pages ?? 0 : 0) }
+        for (i, error) in state.failures.sorted(by: { $0.0 < $1.0 }) { summary.failed.append((jobs[i].label, error)) }
+        let refs = results.compactMap { $0 }
+        summary.rendered = refs.count - summary.skipped - summary.failed.count
+        summary.pages = refs.reduce(0) { $0 + ($1.ok ? Int($1.pages) : 0) }
         summary.interrupted = Interrupt.requested
-        let manifest = Manifest(saraban: DocumentRenderer.version, template: options.template, data: options.data, documents: entries)
-        try manifest.write(dir: out)
-        try IndexPage(manifest: manifest).write(dir: out)
-        journal.remove()
+        let read = try journal.reader()
+        let entries = EntryStream(count: refs.count, okCount: refs.filter(\.ok).count) { read(refs[$0]) }
+        try Manifest.write(dir: out, saraban: DocumentRenderer.version, template: options.template, data: options.data, entries: entries)
+        try IndexPage(entries: entries).write(dir: out)
+        try journal.rewrite(entries)
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
@@ -109,12 +110,16 @@ final class WorkState: @unchecked Sendable {
     private let lock = NSLock()
     private let todo: [Int]
     private var next = 0
-    private(set) var results: [ManifestEntry?]
+    private(set) var results: [EntryRef?]
+    private(set) var failures: [(Int, String)] = []
     private var done: Int
 
-    init(todo: [Int], results: [ManifestEntry?], done: Int) {
+    init(todo: [Int], results: [EntryRef?], done: Int) {
         self.todo = todo; self.results = results; self.done = done
     }
+
+    /// Called inside `finish`'s closure (the lock is held).
+    func failed(_ i: Int, _ error: String) { failures.append((i, error)) }
 
     /// The next row to render, or nil when all are handed out or the run was interrupted.
     func claim() -> Int? {
@@ -125,12 +130,12 @@ final class WorkState: @unchecked Sendable {
         }
     }
 
-    /// Records a result; `then` runs under the lock (journal lines and progress stay in order).
-    func finish(_ i: Int, _ entry: ManifestEntry, then: (Int) -> Void) {
+    /// Records a result; `then` runs under the lock (journal lines and progress stay in order)
+    /// and says where the entry went.
+    func finish(_ i: Int, then: (Int) -> EntryRef?) {
         lock.withLock {
-            results[i] = entry
             done += 1
-            then(done)
+            results[i] = then(done)
         }
     }
 }

@@ -4,21 +4,28 @@ import Foundation
 /// `index.html`: a plain page listing every document with its page-1 thumbnail, for an agency to
 /// upload beside the PDFs. Static HTML only: no scripts, every value escaped, links percent-encoded.
 struct IndexPage {
-    let manifest: Manifest
+    let entries: EntryStream
 
+    init(entries: EntryStream) { self.entries = entries }
+    init(manifest: Manifest) { entries = EntryStream(manifest.documents) }
+
+    /// Writes index.html row by row.
     func write(dir: String) throws {
-        try OutputFile.write(Data(html.utf8), to: dir + "/index.html")
+        let file = try StreamedFile(path: dir + "/index.html")
+        html { file.write($0) }
+        try file.commit()
     }
 
-    var html: String {
-        let ok = manifest.documents.filter { $0.status == .ok }
+    /// The page, in pieces.
+    func html(_ emit: (String) -> Void) {
+        let okCount = entries.okCount
         var s = """
         <!DOCTYPE html>
         <html lang="th">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>รายการเอกสาร (\(ok.count) ฉบับ)</title>
+        <title>รายการเอกสาร (\(okCount) ฉบับ)</title>
         <style>
         body { font-family: "TH Sarabun New", Sarabun, Garuda, sans-serif; margin: 2em; }
         table { border-collapse: collapse; }
@@ -29,21 +36,31 @@ struct IndexPage {
         </head>
         <body>
         <h1>รายการเอกสาร</h1>
-        <p>\(ok.count) ฉบับ</p>
+        <p>\(okCount) ฉบับ</p>
         <table>
         <thead><tr><th>ตัวอย่าง</th><th>เรื่อง</th><th>หน่วยงาน</th><th>วันที่</th><th>จำนวนหน้า</th><th>ขนาด</th><th>แฟ้ม</th></tr></thead>
         <tbody>
 
         """
-        for e in ok {
+        emit(s)
+        for i in 0..<entries.count {
+            guard let e = entries.entry(i), e.status == .ok else { continue }
+            s = ""
             let link = IndexPage.href(e.file)
             let thumb = e.thumbnail.map { "<a href=\"\(link)\"><img src=\"\(IndexPage.href($0))\" alt=\"หน้า ๑ ของ \(IndexPage.escape(e.file))\"></a>" } ?? ""
             s += "<tr><td>\(thumb)</td><td>\(IndexPage.escape(e.title ?? ""))</td><td>\(IndexPage.escape(e.unit ?? ""))</td>"
             s += "<td>\(IndexPage.escape(e.date ?? ""))</td><td class=\"n\">\(e.pages ?? 0)</td><td class=\"n\">\(IndexPage.size(e.bytes ?? 0))</td>"
             s += "<td><a href=\"\(link)\">\(IndexPage.escape(e.file))</a></td></tr>\n"
+            emit(s)
         }
-        s += "</tbody>\n</table>\n</body>\n</html>\n"
-        return s
+        emit("</tbody>\n</table>\n</body>\n</html>\n")
+    }
+
+    /// The whole page as one string (tests).
+    var html: String {
+        var all = ""
+        html { all += $0 }
+        return all
     }
 
     static func escape(_ s: String) -> String {

@@ -37,11 +37,51 @@ public struct Manifest: Codable, Sendable {
         return try? JSONDecoder().decode(Manifest.self, from: d)
     }
 
+    /// Writes manifest.json one entry at a time (the same JSON a single encode would give).
     public func write(dir: String) throws {
+        try Manifest.write(dir: dir, saraban: saraban, template: template, data: data, entries: EntryStream(documents))
+    }
+
+    static func write(dir: String, saraban: String, template: String, data: String, entries: EntryStream) throws {
+        let file = try StreamedFile(path: dir + "/" + Manifest.fileName)
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try OutputFile.write(try e.encode(self), to: dir + "/" + Manifest.fileName)
+        func string(_ s: String) throws -> String { String(decoding: try e.encode(s), as: UTF8.self) }
+        file.write("{\n  \"data\" : \(try string(data)),\n  \"documents\" : [")
+        var n = 0
+        for i in 0..<entries.count {
+            guard let entry = entries.entry(i) else { continue }
+            let body = String(decoding: try e.encode(entry), as: UTF8.self).replacingOccurrences(of: "\n", with: "\n    ")
+            file.write((n == 0 ? "\n    " : ",\n    ") + body)
+            n += 1
+        }
+        file.write((n == 0 ? "" : "\n  ") + "],\n  \"saraban\" : \(try string(saraban)),\n  \"template\" : \(try string(template))\n}")
+        try file.commit()
     }
+}
+
+/// A run's entries in row order, fetched one at a time (from the journal on disk in a batch, so a
+/// 10,000-row run does not hold 10,000 entries in memory).
+struct EntryStream {
+    let count: Int
+    let okCount: Int
+    let entry: (Int) -> ManifestEntry?
+
+    init(count: Int, okCount: Int, entry: @escaping (Int) -> ManifestEntry?) {
+        self.count = count; self.okCount = okCount; self.entry = entry
+    }
+
+    init(_ entries: [ManifestEntry]) {
+        self.init(count: entries.count, okCount: entries.filter { $0.status == .ok }.count) { entries[$0] }
+    }
+}
+
+/// Where one entry's line sits in the journal, with what the summary needs from it.
+struct EntryRef: Sendable {
+    var offset: UInt64
+    var length: Int32
+    var ok: Bool
+    var pages: Int32
 }
 
 /// Finished rows appended one JSON line at a time while the batch runs, so a run that is killed
@@ -50,6 +90,7 @@ final class Journal: @unchecked Sendable {
     static let fileName = ".saraban-batch.journal"
     private let handle: FileHandle
     private let path: String
+    private var end: UInt64 = 0
 
     init(dir: String) throws {
         path = dir + "/" + Journal.fileName
@@ -62,14 +103,30 @@ final class Journal: @unchecked Sendable {
             throw BatchError("\(dir): cannot write into the output folder", "เขียนแฟ้มลงในโฟลเดอร์ \(dir) ไม่ได้")
         }
         handle = h
-        handle.seekToEndOfFile()
+        end = handle.seekToEndOfFile()
     }
 
-    /// Caller holds the batch's lock: lines never interleave.
-    func append(_ entry: ManifestEntry) {
-        guard var line = try? JSONEncoder().encode(entry) else { return }
+    /// Caller holds the batch's lock: lines never interleave. Returns where the line went.
+    @discardableResult
+    func append(_ entry: ManifestEntry) -> EntryRef? {
+        guard var line = try? JSONEncoder().encode(entry) else { return nil }
         line.append(0x0A)
         handle.write(line)
+        defer { end += UInt64(line.count) }
+        return EntryRef(offset: end, length: Int32(line.count - 1), ok: entry.status == .ok, pages: Int32(entry.pages ?? 0))
+    }
+
+    /// Reads entries back by their place in the file.
+    func reader() throws -> (EntryRef) -> ManifestEntry? {
+        try handle.synchronize()
+        guard let r = FileHandle(forReadingAtPath: path) else {
+            throw BatchError("\(path): cannot read the batch journal", "อ่านแฟ้มบันทึกการทำงาน \(path) ไม่ได้")
+        }
+        let decoder = JSONDecoder()
+        return { ref in
+            r.seek(toFileOffset: ref.offset)
+            return try? decoder.decode(ManifestEntry.self, from: r.readData(ofLength: Int(ref.length)))
+        }
     }
 
     /// Entries of an earlier, unfinished run (a torn last line is ignored).
@@ -81,5 +138,18 @@ final class Journal: @unchecked Sendable {
     func remove() {
         try? handle.close()
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Replaces the journal with the finished run's entries in row order, one JSON line each: the
+    /// next run reads these line by line instead of decoding the whole manifest at once.
+    func rewrite(_ entries: EntryStream) throws {
+        let file = try StreamedFile(path: path)
+        let e = JSONEncoder()
+        for i in 0..<entries.count {
+            guard let entry = entries.entry(i) else { continue }
+            var line = try e.encode(entry); line.append(0x0A); file.write(line)
+        }
+        try? handle.close()
+        try file.commit()
     }
 }

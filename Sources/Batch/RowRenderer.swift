@@ -68,8 +68,11 @@ enum OutputFolder {
     /// The last manifest, overlaid with the journal of a run that did not finish.
     static func previousEntries(_ dir: String) -> [String: ManifestEntry] {
         var byFile = [String: ManifestEntry]()
-        for e in Manifest.read(dir: dir)?.documents ?? [] { byFile[e.file] = e }
-        for e in Journal.read(dir: dir) { byFile[e.file] = e }
+        let journal = Journal.read(dir: dir)
+        // The journal holds the last finished run and anything since; the manifest is only read
+        // when the journal is gone (it costs a whole-file decode).
+        if journal.isEmpty { for e in Manifest.read(dir: dir)?.documents ?? [] { byFile[e.file] = e } }
+        for e in journal { byFile[e.file] = e }
         return byFile
     }
 
