@@ -55,14 +55,7 @@ struct AttachmentComposer {
             return text.boxes(text.lines(text.inline(s), text.paragraphStyle(width: width, first: style.bodyIndent)),
                               x: left, spaceBefore: spaceBefore).map(FlowUnit.box)
         case .list(let items):
-            var units = [FlowUnit]()
-            for (k, item) in items.enumerated() {
-                let marker = text.inline(ListMarker.numbered(k + 1, style.digits) + " ")
-                let hang = style.listHanging ? style.bodyIndent + text.layouter.singleLine(marker).width : 0
-                let lines = text.lines(marker + text.inline(item), text.paragraphStyle(width: width, first: style.bodyIndent, rest: hang))
-                units += text.boxes(lines, x: left, spaceBefore: k == 0 ? spaceBefore : style.listSpaceBefore).map(FlowUnit.box)
-            }
-            return units
+            return text.listBoxes(items, x: left, width: width, spaceBefore: spaceBefore).map(FlowUnit.box)
         }
     }
 }

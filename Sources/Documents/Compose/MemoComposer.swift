@@ -134,14 +134,7 @@ struct MemoComposer {
             return text.boxes(text.lines(text.inline(p), text.paragraphStyle(width: width, first: style.bodyIndent)),
                               x: left, spaceBefore: style.bodySpaceBefore)
         case .list(let items):
-            var boxes = [Box]()
-            for (k, item) in items.enumerated() {
-                let marker = text.inline(ListMarker.numbered(k + 1, style.digits) + " ")
-                let hang = style.listHanging ? style.bodyIndent + text.layouter.singleLine(marker).width : 0
-                let lines = text.lines(marker + text.inline(item), text.paragraphStyle(width: width, first: style.bodyIndent, rest: hang))
-                boxes += text.boxes(lines, x: left, spaceBefore: k == 0 ? style.bodySpaceBefore : style.listSpaceBefore)
-            }
-            return boxes
+            return text.listBoxes(items, x: left, width: width, spaceBefore: style.bodySpaceBefore)
         case .table, .chart:
             // The decoder keeps tables and charts out of the memo's body.
             return []

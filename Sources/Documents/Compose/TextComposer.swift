@@ -58,6 +58,19 @@ struct TextComposer {
         }
     }
 
+    /// A numbered list: ๑. ๒. … at the body indent; wrapped lines go back to the margin, or hang
+    /// under the item's text when the style says so.
+    func listBoxes(_ items: [String], x: Double, width: Double, spaceBefore: Double) -> [Box] {
+        var boxes = [Box]()
+        for (k, item) in items.enumerated() {
+            let marker = inline(ListMarker.numbered(k + 1, style.digits) + " ")
+            let hang = style.listHanging ? style.bodyIndent + layouter.singleLine(marker).width : 0
+            let set = lines(marker + inline(item), paragraphStyle(width: width, first: style.bodyIndent, rest: hang))
+            boxes += self.boxes(set, x: x, spaceBefore: k == 0 ? spaceBefore : style.listSpaceBefore)
+        }
+        return boxes
+    }
+
     /// Line height of the body font.
     var bodyLineHeight: Double {
         style.lineHeight ?? layouter.singleLine(InlineText("ก", font: font())).height
