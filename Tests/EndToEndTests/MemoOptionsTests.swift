@@ -94,3 +94,21 @@ import Testing
         return (b << 16) | a
     }
 }
+
+/// `saraban preview` writes one PNG per page, A4 at the asked resolution, with the same painter as the PDF.
+@Test func previewWritesOnePNGPerPage() throws {
+    let dir = Probe.tempDir()
+    let r = run(Probe.saraban, ["preview", Probe.root + "/Templates/examples/long-memo.yaml", "-o", dir, "--dpi", "36"])
+    #expect(r.code == 0, "\(r.err)")
+    let pngs = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".png") }.sorted()
+    #expect(pngs == ["long-memo-01.png", "long-memo-02.png", "long-memo-03.png"])
+    for name in pngs {
+        let d = try #require(FileManager.default.contents(atPath: dir + "/" + name))
+        #expect(d.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        // IHDR width and height, big-endian, at bytes 16–23: A4 at 36 dpi.
+        let w = d[16..<20].reduce(0) { $0 << 8 | Int($1) }, h = d[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(w == 298 && h == 421, "\(name): \(w)×\(h)")
+    }
+    let bad = run(Probe.saraban, ["preview", Probe.root + "/Templates/examples/long-memo.yaml", "-o", dir, "--dpi", "5"])
+    #expect(bad.code == 1 && bad.err.contains("--dpi"))
+}
