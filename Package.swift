@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typeset", "ThaiText"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Layout"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Documents", "Layout", "ThaiText"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Documents", "Layout", "ThaiText"], exclude: ["Fixtures"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch"]),
     ]
 )
