@@ -12,12 +12,16 @@ public enum Compounds {
 
     /// Scalar ranges of the compounds (built-in and extra) found in the text.
     public static func ranges(in scalars: [Unicode.Scalar], extra: [String] = []) -> [Range<Int>] {
-        ProtectedPhrases(phrases: common + extra).occurrences(in: scalars)
+        let found = builtIn.occurrences(in: scalars)
+        return extra.isEmpty ? found : found + ProtectedPhrases(phrases: extra).occurrences(in: scalars)
     }
+
+    /// The built-in list, converted once.
+    static let builtIn = ProtectedPhrases(phrases: common)
 }
 
 extension ProtectedPhrases {
     func occurrences(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        phrases.flatMap { occurrences(of: Array($0.unicodeScalars), in: scalars) }
+        needles.flatMap { occurrences(of: $0, in: scalars) }
     }
 }

@@ -2,6 +2,11 @@
 /// the agency), dates, พ.ศ. with its year, and numbers with their units.
 public struct ProtectedPhrases: Sendable {
     public var phrases: [String]
+    /// The phrases as scalars, made once: this runs for every paragraph of every document.
+    let needles: [[Unicode.Scalar]]
+    static let unitsAfterScalars = unitsAfter.map { Array($0.unicodeScalars) }
+    static let beforeScalars = (ThaiDate.monthNames + unitsBefore).map { Array($0.unicodeScalars) }
+    static let monthScalars = ThaiDate.monthNames.map { Array($0.unicodeScalars) }
 
     /// Units that stay on the line of their number.
     public static let unitsAfter = ["บาท", "ราย", "คน", "คะแนน", "เดือน", "วัน", "ปี", "ครั้ง", "แห่ง", "ชั่วโมง",
@@ -11,12 +16,13 @@ public struct ProtectedPhrases: Sendable {
 
     public init(phrases: [String]) {
         self.phrases = phrases.filter { $0.unicodeScalars.count > 1 }
+        needles = self.phrases.map { Array($0.unicodeScalars) }
     }
 
     /// Scalar-index ranges that must stay on one line.
     public func ranges(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var result = [Range<Int>]()
-        for phrase in phrases { result += occurrences(of: Array(phrase.unicodeScalars), in: scalars) }
+        for needle in needles { result += occurrences(of: needle, in: scalars) }
         result += numberRanges(scalars)
         return result
     }
@@ -25,12 +31,20 @@ public struct ProtectedPhrases: Sendable {
         guard !needle.isEmpty, hay.count >= needle.count else { return [] }
         var out = [Range<Int>]()
         var i = 0
-        while i <= hay.count - needle.count {
-            if hay[i] == needle[0], Array(hay[i..<(i + needle.count)]) == needle {
-                out.append(i..<(i + needle.count)); i += needle.count
+        let first = needle[0], n = needle.count
+        while i <= hay.count - n {
+            if hay[i] == first, matches(needle, hay, at: i) {
+                out.append(i..<(i + n)); i += n
             } else { i += 1 }
         }
         return out
+    }
+
+    /// Whether `needle` stands in `hay` at `i` (compared in place: no slice is made).
+    func matches(_ needle: [Unicode.Scalar], _ hay: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i >= 0, i + needle.count <= hay.count else { return false }
+        for k in 1..<max(needle.count, 1) where hay[i + k] != needle[k] { return false }
+        return needle.isEmpty || hay[i] == needle[0]
     }
 
     /// Dates (๕ มีนาคม ๒๕๖๙, มีนาคม ๒๕๖๖), พ.ศ. ๒๕๖๘, numbers with units, and " ๆ".
@@ -46,16 +60,16 @@ public struct ProtectedPhrases: Sendable {
             while j < s.count, ThaiDigits.isDigit(s[j]) || (j + 1 < s.count && ",./:".unicodeScalars.contains(s[j]) && ThaiDigits.isDigit(s[j + 1])) { j += 1 }
             var start = i, end = j
             // Month name and year after the day.
-            if let (m, e) = word(after: end, in: s, from: ThaiDate.monthNames), e < s.count, s[e] == " ",
+            if let e = word(after: end, in: s, from: ProtectedPhrases.monthScalars), e < s.count, s[e] == " ",
                e + 1 < s.count, ThaiDigits.isDigit(s[e + 1]) {
                 var y = e + 1
                 while y < s.count, ThaiDigits.isDigit(s[y]) { y += 1 }
-                _ = m; end = y
-            } else if let (_, e) = word(after: end, in: s, from: ProtectedPhrases.unitsAfter) {
+                end = y
+            } else if let e = word(after: end, in: s, from: ProtectedPhrases.unitsAfterScalars) {
                 end = e
             }
             // Month name or unit word before the number.
-            if let b = word(before: start, in: s, from: ThaiDate.monthNames + ProtectedPhrases.unitsBefore) { start = b }
+            if let b = word(before: start, in: s, from: ProtectedPhrases.beforeScalars) { start = b }
             if end - start > j - i || start < i { out.append(start..<end) }
             i = j
         }
@@ -63,29 +77,23 @@ public struct ProtectedPhrases: Sendable {
     }
 
     /// If one of `words` follows position p (after at most one space), its range end.
-    func word(after p: Int, in s: [Unicode.Scalar], from words: [String]) -> (String, Int)? {
+    func word(after p: Int, in s: [Unicode.Scalar], from words: [[Unicode.Scalar]]) -> Int? {
         var q = p
         if q < s.count, s[q] == " " { q += 1 }
-        for w in words {
-            let ws = Array(w.unicodeScalars)
-            if q + ws.count <= s.count, Array(s[q..<(q + ws.count)]) == ws {
-                // Only a whole word: the unit must not be the start of a longer word (ปี in ปีงบประมาณ).
-                let next = q + ws.count
-                if next < s.count, isThaiConsonant(s[next]) { continue }
-                return (w, next)
-            }
+        for ws in words where matches(ws, s, at: q) {
+            // Only a whole word: the unit must not be the start of a longer word (ปี in ปีงบประมาณ).
+            let next = q + ws.count
+            if next < s.count, isThaiConsonant(s[next]) { continue }
+            return next
         }
         return nil
     }
 
     /// If one of `words` ends just before position p (with at most one space between), its start.
-    func word(before p: Int, in s: [Unicode.Scalar], from words: [String]) -> Int? {
+    func word(before p: Int, in s: [Unicode.Scalar], from words: [[Unicode.Scalar]]) -> Int? {
         var q = p
         if q > 0, s[q - 1] == " " { q -= 1 }
-        for w in words {
-            let ws = Array(w.unicodeScalars)
-            if q - ws.count >= 0, Array(s[(q - ws.count)..<q]) == ws { return q - ws.count }
-        }
+        for ws in words where matches(ws, s, at: q - ws.count) { return q - ws.count }
         return nil
     }
 

@@ -4,6 +4,10 @@ import Typeset
 /// Reads the document's inline markup: `**bold**` and `__underline__`; everything else is literal.
 enum InlineMarkup {
     static func parse(_ source: String, font: FontSpec) -> InlineText {
+        // Most text has no markers at all: one span, no scalar-by-scalar copy.
+        if !source.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
+            return InlineText(source, font: font)
+        }
         var text = String.UnicodeScalarView()
         var spans = [StyleSpan]()
         var bold = false, underline = false
