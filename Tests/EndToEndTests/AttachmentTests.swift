@@ -225,3 +225,25 @@ func expectRejected(_ yaml: String, english: String, thai: String, files: [Strin
     #expect(perPage.count == 2 + Int((Double(200 - perPage[0] - full) / Double(full)).rounded(.up)))
     #expect(pages.count == 1 + perPage.count)
 }
+
+/// A row cut by a page break closes its borders at the page foot (2 cm above the edge) and the
+/// table reopens under the repeated header: the table's left rule runs down to the foot on every
+/// page the table continues from.
+@Test func cutRowsCloseTheirBordersAtThePageFoot() throws {
+    let pdf = try Probe.render(path: Probe.root + "/Templates/examples/hinlekfai.yaml")
+    let pages = Probe.pages(pdf)
+    let landscape = pages.indices.filter { pages[$0].width > pages[$0].height }
+    #expect(landscape.count >= 3)
+    let foot = 595.28 - 2 * Probe.cm
+    var checked = 0
+    for n in landscape.dropLast() {
+        let gray = try #require(GrayPage.load(pdf, page: n + 1))
+        // The left rule of the table sits on the 2 cm landscape margin.
+        let x = 2 * Probe.cm
+        let lowest = (0..<gray.height).last { gray.darkPixels(x: x - 1, y: Double($0), width: 3, height: 1) > 0 }
+        let y = Double(try #require(lowest))
+        #expect(abs(y - foot) <= 2, "page \(n + 1): the table's rule ends at \(y), the foot is at \(foot)")
+        checked += 1
+    }
+    #expect(checked >= 2)
+}

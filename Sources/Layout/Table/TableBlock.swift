@@ -119,12 +119,9 @@ struct TablePage {
             guard forced, let key = take.keys.max(by: { remaining($0) < remaining($1) }) else { return false }
             take[key] = 1 // a line taller than the page: it must still go somewhere
         }
-        var height = style.paddingY
-        for (key, k) in take {
-            let t = grid.texts[key]!, a = done[key] ?? 0
-            height = max(height, t.height(a, a + k) + style.paddingY)
-        }
-        if !continues { height = available - y }
+        // A cut row's part takes the rest of the page: its borders close at the page foot and
+        // reopen under the repeated header.
+        let height = available - y
         for key in take.keys.sorted() {
             let a = done[key] ?? 0
             addFragment(key, top: y, height: height, lines: a..<(a + take[key]!))
