@@ -81,6 +81,13 @@ import Testing
         #expect(err.split(separator: "\n").count == 3, "one line per problem")
     }
 
+    @Test func emptyFileAndImpossibleDate() {
+        let (empty, code) = render("")
+        #expect(code == 1 && empty.contains("memo.yaml:1:1: the file is empty"), "\(empty)")
+        let (date, code2) = render(Self.good.replacingOccurrences(of: "2026-03-05", with: "2026-13-45"))
+        #expect(code2 == 1 && date.contains("memo.yaml:4:9: 'date' (วันที่) '2026-13-45' is not a valid date"), "\(date)")
+    }
+
     @Test func unknownStyleKey() {
         let (err, code) = render(Self.good + "\nstyle:\n  digts: arabic\n")
         #expect(code == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import ThaiText
 import Yams
 
 /// Turns a document file's YAML into a `Document`, reporting every problem with its line.
@@ -38,6 +39,11 @@ struct DocumentDecoder {
         let to = reader.text(m, "to", parent: node, required: true)
         var memo = Memo(agency: agency ?? "", phone: reader.text(m, "phone", parent: node), ref: ref ?? "",
                         date: reader.text(m, "date", parent: node), subject: subject ?? "", to: to ?? "")
+        // A date written the ISO way but impossible (2026-13-45) is a typo, not text to print.
+        if let d = memo.date, let dn = m["date"], ThaiDate(iso: d) == nil, Self.looksISO(d) {
+            reader.report(dn, "'date' (วันที่) '\(d)' is not a valid date (write YYYY-MM-DD, e.g. 2026-03-05)",
+                          "'date' (วันที่) '\(d)' ไม่ใช่วันที่ที่มีอยู่จริง (เขียนแบบ ปปปป-ดด-วว เช่น 2026-03-05)")
+        }
         memo.references = reader.lines(m, "references") ?? []
         memo.enclosures = reader.lines(m, "enclosures") ?? []
         if let body = m["body"] { memo.body = decodeBlocks(body, key: "body") }
@@ -110,6 +116,11 @@ struct DocumentDecoder {
         let content = m["content"].map { decodeBlocks($0, key: "content", extraKinds: ["table", "chart"]) } ?? []
         guard let title else { return nil }
         return Attachment(title: title, orientation: orientation, content: content)
+    }
+
+    static func looksISO(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
     func resolve(_ path: String) -> String {

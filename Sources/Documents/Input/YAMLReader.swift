@@ -10,7 +10,11 @@ final class YAMLReader {
     /// Parses YAML text; a syntax error becomes a problem at its line.
     func parse(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            guard let node = try Yams.compose(yaml: text) else {
+                report(line: 1, column: 1, "the file is empty", "แฟ้มว่างเปล่า ไม่มีเนื้อหา")
+                return nil
+            }
+            return node
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
