@@ -23,10 +23,13 @@ import Testing
     }
 
     /// Words of the text that poppler does not return whole (line breaks joined, as Thai adds no
-    /// space there), read in the order the page draws them (-raw: poppler's column guessing can
-    /// put a paragraph's very short last line before its first).
+    /// space there), in poppler's own reading order and in the order the page draws them (-raw).
     func lostWords(_ pdf: String, _ source: [String]) -> [String] {
-        let raw = run("/usr/bin/pdftotext", ["-raw", "-enc", "UTF-8", pdf, "-"]).out
+        lost(run("/usr/bin/pdftotext", ["-enc", "UTF-8", pdf, "-"]).out, source)
+            + lost(run("/usr/bin/pdftotext", ["-raw", "-enc", "UTF-8", pdf, "-"]).out, source)
+    }
+
+    func lost(_ raw: String, _ source: [String]) -> [String] {
         let joined = raw.replacingOccurrences(of: "[ \\t]*[\\r\\n\\f]+[ \\t]*", with: "", options: .regularExpression)
         let tokens = source.flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
         return tokens.filter { !joined.contains($0) }

@@ -14,7 +14,8 @@ struct LineBreaker {
     static let wordBreakPenalty = 20.0
     static let compoundPenalty = 2_000.0
     static let emergencyPenalty = 1_000_000.0
-    static let runtPenalty = 5_000.0
+    static let runtPenalty = 20_000.0
+    static let hyphenPenalty = 1_000.0
 
     init(shaped: ShapedText, style: ParagraphStyle) {
         self.shaped = shaped; self.style = style
@@ -55,6 +56,8 @@ struct LineBreaker {
             guard shaped.lineBreak[p], !keep[p] else { continue }
             let afterSpace = shaped.whitespace[p - 1]
             var penalty = afterSpace ? 0 : LineBreaker.wordBreakPenalty
+            // A line ending in "-" inside a word reads as a soft hyphen to PDF readers (pdfium drops it).
+            if shaped.scalars[p - 1] == "-", !shaped.whitespace[p] { penalty += LineBreaker.hyphenPenalty }
             if compound[p] { penalty += LineBreaker.compoundPenalty }
             result.append(Candidate(at: p, penalty: penalty, forced: false))
         }
@@ -74,8 +77,13 @@ struct LineBreaker {
                     // A protected phrase wider than the line (a date in a narrow table column)
                     // breaks at its spaces first, then at URL punctuation, and only then inside a word.
                     let space = shaped.whitespace[p - 1] && !shaped.whitespace[p]
-                    let punct = "/.-_@?&=:".unicodeScalars.contains(shaped.scalars[p - 1])
-                    let penalty = space ? LineBreaker.emergencyPenalty / 10_000 : punct ? LineBreaker.emergencyPenalty / 100 : LineBreaker.emergencyPenalty
+                    // After a slash or dot first; a line ending in "-" reads as a soft hyphen to PDF
+                    // readers (pdfium drops it), so a hyphen comes after the other punctuation.
+                    let before = shaped.scalars[p - 1]
+                    let punct = "/._@?&=:".unicodeScalars.contains(before)
+                    let hyphen = before == "-"
+                    let penalty = space ? LineBreaker.emergencyPenalty / 10_000
+                        : punct ? LineBreaker.emergencyPenalty / 100 : hyphen ? LineBreaker.emergencyPenalty / 10 : LineBreaker.emergencyPenalty
                     out.append(Candidate(at: p, penalty: penalty, forced: false))
                 }
             }
