@@ -1,6 +1,6 @@
 # Saraban: `make demo` renders the examples, `make test` proves them. Both install what they need.
 SHELL := /bin/bash
-APT_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libfontconfig-dev librsvg2-dev libthai-dev \
+APT_PACKAGES := pkg-config zlib1g-dev libcairo2-dev libpango1.0-dev libfontconfig-dev librsvg2-dev libthai-dev \
                 fonts-thai-tlwg fonts-dejavu-core poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard Templates/examples/*.yaml)

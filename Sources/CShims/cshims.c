@@ -4,6 +4,8 @@
 #include <fontconfig/fontconfig.h>
 #include <librsvg/rsvg.h>
 #include <string.h>
+#include <stdlib.h>
+#include <zlib.h>
 
 void saraban_object_unref(void *object) { if (object) g_object_unref(object); }
 void saraban_object_ref(void *object) { if (object) g_object_ref(object); }
@@ -56,3 +58,32 @@ int saraban_svg_render(void *handle, cairo_t *cr, double x, double y, double wid
 }
 
 void saraban_svg_free(void *handle) { if (handle) g_object_unref(handle); }
+
+unsigned char *saraban_inflate(const unsigned char *data, unsigned long length, unsigned long *out_length) {
+    z_stream z; memset(&z, 0, sizeof z);
+    if (inflateInit(&z) != Z_OK) return NULL;
+    unsigned long cap = length * 4 + 1024, used = 0;
+    unsigned char *out = malloc(cap);
+    z.next_in = (unsigned char *)data; z.avail_in = (uInt)length;
+    int rc;
+    do {
+        if (used == cap) { cap *= 2; out = realloc(out, cap); }
+        z.next_out = out + used; z.avail_out = (uInt)(cap - used);
+        rc = inflate(&z, Z_NO_FLUSH);
+        used = cap - z.avail_out;
+    } while (rc == Z_OK);
+    inflateEnd(&z);
+    if (rc != Z_STREAM_END) { free(out); return NULL; }
+    *out_length = used;
+    return out;
+}
+
+unsigned char *saraban_deflate(const unsigned char *data, unsigned long length, unsigned long *out_length) {
+    uLongf cap = compressBound(length);
+    unsigned char *out = malloc(cap);
+    if (compress2(out, &cap, data, length, Z_DEFAULT_COMPRESSION) != Z_OK) { free(out); return NULL; }
+    *out_length = cap;
+    return out;
+}
+
+void saraban_free(void *p) { free(p); }

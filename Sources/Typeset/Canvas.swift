@@ -150,7 +150,7 @@ public final class PDFCanvas: Canvas {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw CanvasError(message: String(cString: cairo_status_to_string(status)))
         }
-        return sink.data
+        return ToUnicodeRepair.apply(sink.data)
     }
 }
 
