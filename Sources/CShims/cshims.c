@@ -6,6 +6,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include <zlib.h>
+#include <hb.h>
 
 void saraban_object_unref(void *object) { if (object) g_object_unref(object); }
 void saraban_object_ref(void *object) { if (object) g_object_ref(object); }
@@ -21,6 +22,14 @@ const char *saraban_font_file(PangoFont *font) {
     FcChar8 *file = NULL;
     if (FcPatternGetString(pattern, FC_FILE, 0, &file) != FcResultMatch) return NULL;
     return (const char *)file;
+}
+
+uint32_t saraban_nominal_glyph(PangoFont *font, uint32_t codepoint) {
+    if (!font) return 0;
+    hb_font_t *hb = pango_font_get_hb_font(font);
+    hb_codepoint_t glyph = 0;
+    if (!hb || !hb_font_get_nominal_glyph(hb, codepoint, &glyph)) return 0;
+    return glyph;
 }
 
 int saraban_font_has_char(PangoFont *font, uint32_t codepoint) {

@@ -126,6 +126,12 @@ public final class ShapedFont {
     /// The file fontconfig loaded this font from.
     public var file: String? { saraban_font_file(pointer).map { String(cString: $0) } }
 
+    /// The font's own glyph for a character, if its cmap has one.
+    func nominalGlyph(_ codePoint: UInt32) -> UInt32? {
+        let g = saraban_nominal_glyph(pointer, codePoint)
+        return g == 0 ? nil : g
+    }
+
     /// Whether the font itself (not a fallback) has a glyph for the character.
     public func covers(_ scalar: Unicode.Scalar) -> Bool { saraban_font_has_char(pointer, scalar.value) == 1 }
 

@@ -60,6 +60,7 @@ public struct Shaper {
                 list = node.pointee.next
             }
         }
+        recomposeSaraAm(&glyphs, scalars: scalars, fonts: fontList)
         var glyphStart = [Int](repeating: -1, count: scalars.count)
         for (i, g) in glyphs.enumerated().reversed() where g.scalar >= 0 { glyphStart[g.scalar] = i }
 
@@ -71,6 +72,24 @@ public struct Shaper {
             whitespace: logAttrs.map { $0.is_white != 0 },
             wordStart: logAttrs.map { $0.is_word_boundary != 0 },
             glyphs: glyphs, fonts: fontList, glyphStart: glyphStart, spans: spans)
+    }
+
+    /// HarfBuzz always draws SARA AM as NIKHAHIT + SARA AA so a tone mark can sit between them.
+    /// Where none does, the font's own ำ glyph draws the same and maps back to ำ one to one, which
+    /// PDF readers that ignore /ActualText need (they would read ํา).
+    private func recomposeSaraAm(_ glyphs: inout [Glyph], scalars: [Unicode.Scalar], fonts: [ShapedFont]) {
+        var i = 0
+        while i + 1 < glyphs.count {
+            let a = glyphs[i], b = glyphs[i + 1]
+            if a.scalar >= 0, a.scalar < scalars.count, scalars[a.scalar].value == 0x0E33, b.scalar == a.scalar,
+               i + 2 >= glyphs.count || glyphs[i + 2].scalar != a.scalar,
+               a.advance == 0, b.advance > 0, a.font == b.font,
+               let am = fonts[a.font].nominalGlyph(0x0E33) {
+                glyphs[i] = Glyph(id: am, advance: a.advance + b.advance, xOffset: 0, yOffset: b.yOffset, scalar: a.scalar, font: a.font)
+                glyphs.remove(at: i + 1)
+            }
+            i += 1
+        }
     }
 
     private func makeAttributes(_ spans: [StyleSpan], offsets: [Int]) -> OpaquePointer {

@@ -14,6 +14,8 @@ void saraban_object_ref(void *object);
 int saraban_register_font_dir(const char *dir);
 /// Path of the font file behind a Pango font, or NULL (the string belongs to the font).
 const char *saraban_font_file(PangoFont *font);
+/// The font's own glyph for a character (its cmap), or 0.
+uint32_t saraban_nominal_glyph(PangoFont *font, uint32_t codepoint);
 /// Whether the font's character map covers `codepoint`.
 int saraban_font_has_char(PangoFont *font, uint32_t codepoint);
 /// Loads an SVG file; returns an opaque handle or NULL with `error` set (free with saraban_svg_free).

@@ -46,3 +46,19 @@ import Testing
         #expect(pairs >= 10, "stacked pairs checked: \(pairs)")
     }
 }
+
+/// SARA AM is drawn with the font's own ำ glyph (one glyph, one character) unless a tone mark
+/// stands between its parts, where HarfBuzz's decomposition must stay.
+@Test func saraAmIsOneGlyphWithoutATone() throws {
+    let fonts = FontSystem()
+    let spec = FontSpec(family: "Laksaman", size: 16)
+    func glyphsOfAm(_ text: String) -> [Glyph] {
+        let s = Shaper(fonts).shape(text, spans: [StyleSpan(range: 0..<text.unicodeScalars.count, font: spec)])
+        let am = try! #require(s.scalars.firstIndex { $0.value == 0x0E33 })
+        return s.glyphs.filter { $0.scalar == am }
+    }
+    let plain = glyphsOfAm("ดำเนินการ")
+    let font = try #require(fonts.primaryFont(spec))
+    #expect(plain.count == 1 && plain[0].id == font.nominalGlyph(0x0E33), "ดำ: one glyph, the font's ำ")
+    #expect(glyphsOfAm("น้ำ").isEmpty, "น้ำ: the tone joins the cluster; HarfBuzz's order is kept")
+}
