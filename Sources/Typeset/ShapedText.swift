@@ -1,5 +1,5 @@
 /// A run of text with one style, by scalar offsets into a paragraph.
-public struct StyleSpan: Sendable, Equatable {
+public struct StyleSpan: Sendable, Hashable {
     public var range: Range<Int>
     public var font: FontSpec
     public var underline: Bool

@@ -1,7 +1,7 @@
 import Typeset
 
 /// Text with style spans, ready to shape: what a paragraph, label or cell holds.
-public struct InlineText: Sendable {
+public struct InlineText: Sendable, Hashable {
     public var text: String
     public var spans: [StyleSpan]
     public init(text: String, spans: [StyleSpan]) { self.text = text; self.spans = spans }
@@ -28,7 +28,7 @@ public enum Alignment: String, Sendable {
 }
 
 /// Everything the line breaker and justifier need to know about one paragraph.
-public struct ParagraphStyle: Sendable {
+public struct ParagraphStyle: Sendable, Hashable {
     public var width: Double
     public var firstIndent: Double = 0
     public var restIndent: Double = 0

@@ -6,10 +6,17 @@ public final class ParagraphLayouter {
     /// How glyph runs map back to text in the PDF.
     public var textMapping: TextMapping = TextMapping.fromEnvironment ?? .words
 
+    /// Paragraphs set before, reused when the same text and style come again.
+    private let cache = LineCache(capacity: 1024)
+
     public init(fonts: FontSystem) { shaper = Shaper(fonts) }
 
     /// The lines of a paragraph, top to bottom.
     public func layout(_ inline: InlineText, _ style: ParagraphStyle) -> [TextLine] {
+        cache.lines(LineCache.Key(text: inline, style: style)) { set(inline, style) }
+    }
+
+    private func set(_ inline: InlineText, _ style: ParagraphStyle) -> [TextLine] {
         let shaped = shaper.shape(inline.text, spans: inline.spans)
         if shaped.count == 0 { return [emptyLine(shaped, inline)] }
         let breaker = LineBreaker(shaped: shaped, style: style)
@@ -27,6 +34,10 @@ public final class ParagraphLayouter {
 
     /// One line of text that is never broken (labels, page numbers); its natural width.
     public func singleLine(_ inline: InlineText) -> TextLine {
+        cache.lines(LineCache.Key(text: inline, style: nil)) { [setSingle(inline)] }[0]
+    }
+
+    private func setSingle(_ inline: InlineText) -> TextLine {
         let shaped = shaper.shape(inline.text, spans: inline.spans)
         if shaped.count == 0 { return emptyLine(shaped, inline) }
         var style = ParagraphStyle(width: .greatestFiniteMagnitude / 4)
