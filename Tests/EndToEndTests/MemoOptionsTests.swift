@@ -112,3 +112,21 @@ import Testing
     let bad = run(Probe.saraban, ["preview", Probe.root + "/Templates/examples/long-memo.yaml", "-o", dir, "--dpi", "5"])
     #expect(bad.code == 1 && bad.err.contains("--dpi"))
 }
+
+/// Without an ISO date in the document, the file's dates come from SOURCE_DATE_EPOCH, so two
+/// renders give the same bytes; with one, from the document.
+@Test func fileDatesComeFromTheDocumentOrSourceDateEpoch() throws {
+    let dir = Probe.tempDir()
+    let yaml = BadInputTests.good.replacingOccurrences(of: "  date: 2026-03-05\n", with: "  date: มีนาคม ๒๕๖๙\n")
+    try yaml.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
+    let env = ["SOURCE_DATE_EPOCH": "1767225600"]  // 2026-01-01T00:00:00Z
+    #expect(run(Probe.saraban, ["render", dir + "/m.yaml", "-o", dir + "/a.pdf"], env: env).code == 0)
+    #expect(run(Probe.saraban, ["render", dir + "/m.yaml", "-o", dir + "/b.pdf"], env: env).code == 0)
+    #expect(FileManager.default.contents(atPath: dir + "/a.pdf") == FileManager.default.contents(atPath: dir + "/b.pdf"))
+    let info = run("/usr/bin/pdfinfo", ["-isodates", dir + "/a.pdf"]).out
+    #expect(info.contains("CreationDate:") && info.contains("2026-01-01T00:00:00"), "\(info)")
+    #expect(Probe.text(dir + "/a.pdf").contains("มีนาคม ๒๕๖๙"), "a non-ISO date is printed as written")
+    try BadInputTests.good.write(toFile: dir + "/d.yaml", atomically: true, encoding: .utf8)
+    #expect(run(Probe.saraban, ["render", dir + "/d.yaml", "-o", dir + "/d.pdf"], env: env).code == 0)
+    #expect(run("/usr/bin/pdfinfo", ["-isodates", dir + "/d.pdf"]).out.contains("2026-03-05T00:00:00"))
+}
