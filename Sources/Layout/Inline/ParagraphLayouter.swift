@@ -136,7 +136,7 @@ public final class ParagraphLayouter {
 
     private func makeRun(_ shaped: ShapedText, font: Int, glyphs: [PlacedGlyph], scalars: Range<Int>, first: Int) -> GlyphRun {
         let text = shaped.substring(scalars)
-        let (clusters, order) = textMapping.clusters(shaped, scalars: scalars, glyphs: first..<(first + glyphs.count))
+        let (clusters, order) = textMapping.clusters(shaped, scalars: scalars, glyphs: first..<(first + glyphs.count), placed: glyphs)
         return GlyphRun(font: shaped.fonts[font], glyphs: order.map { glyphs[$0] }, text: text, clusters: clusters)
     }
 }
