@@ -9,20 +9,23 @@ public enum TextSearch {
 
     /// Whether `needle` occurs in `haystack` (bytes).
     public static func contains(_ h: [UInt8], _ n: [UInt8]) -> Bool {
-        guard !n.isEmpty else { return true }
-        guard h.count >= n.count else { return false }
+        n.isEmpty || firstIndex(of: n, in: h, from: 0) != nil
+    }
+
+    /// Where `needle` first occurs in `haystack` at or after `from`.
+    public static func firstIndex(of n: [UInt8], in h: [UInt8], from: Int) -> Int? {
+        guard !n.isEmpty, h.count >= n.count, from >= 0, from <= h.count - n.count else { return nil }
         let first = n[0]
-        var i = 0
-        let last = h.count - n.count
-        while i <= last {
+        var i = from
+        while i <= h.count - n.count {
             if h[i] == first {
                 var j = 1
                 while j < n.count, h[i + j] == n[j] { j += 1 }
-                if j == n.count { return true }
+                if j == n.count { return i }
             }
             i += 1
         }
-        return false
+        return nil
     }
 
     /// A list-item marker at the start of a paragraph — ๑. / 1) / (๒) / ๑.๒ / ๑.๑) — with the

@@ -106,17 +106,7 @@ enum ToUnicodeRepair {
     }
 
     static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty, hay.count >= needle.count, from <= hay.count - needle.count else { return nil }
-        var i = from
-        while i <= hay.count - needle.count {
-            if hay[i] == needle[0] {
-                var k = 1
-                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
+        TextSearch.firstIndex(of: needle, in: hay, from: from)
     }
 
     /// The last trailer: size, root, info, and where its cross-reference table starts.

@@ -115,7 +115,7 @@ public final class ParagraphLayouter {
     private func firstWord(_ shaped: ShapedText, _ a: Int, _ e: Int, compounds: [Range<Int>]) -> String {
         guard a < e else { return "" }
         var p = a + 1
-        var sawLetter = shaped.scalars[a].properties.isAlphabetic || ThaiDigitsAware.isDigit(shaped.scalars[a])
+        var sawLetter = shaped.scalars[a].properties.isAlphabetic || shaped.scalars[a].properties.numericType != nil
         while p < e {
             if shaped.whitespace[p] { break }
             if sawLetter, shaped.wordStart[p], shaped.lineBreak[p] { break }
@@ -139,8 +139,4 @@ public final class ParagraphLayouter {
         let (clusters, order) = textMapping.clusters(shaped, scalars: scalars, glyphs: first..<(first + glyphs.count), placed: glyphs)
         return GlyphRun(font: shaped.fonts[font], glyphs: order.map { glyphs[$0] }, text: text, clusters: clusters)
     }
-}
-
-enum ThaiDigitsAware {
-    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil }
 }
