@@ -17,7 +17,7 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libfontconfig-dev"])]),
         .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
-        .target(name: "CShims", dependencies: ["CPangoCairo", "CRsvg"], linkerSettings: [.linkedLibrary("z")]),
+        .target(name: "CShims", dependencies: ["CPangoCairo", "CRsvg"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("harfbuzz-subset")]),
         .target(name: "ThaiText"),
         .target(name: "Typeset", dependencies: ["CPangoCairo", "CRsvg", "CShims", "ThaiText"]),
         .target(name: "Layout", dependencies: ["Typeset", "ThaiText"]),
@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typeset", "ThaiText"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Layout"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Documents", "Layout", "ThaiText", "Typeset"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Documents", "Layout", "ThaiText", "Typeset", "CPangoCairo"], exclude: ["Fixtures"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch"]),
     ]
 )

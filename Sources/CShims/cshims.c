@@ -4,9 +4,13 @@
 #include <fontconfig/fontconfig.h>
 #include <librsvg/rsvg.h>
 #include <string.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <zlib.h>
 #include <hb.h>
+#include <hb-ot.h>
+#include <hb-subset.h>
 
 void saraban_object_unref(void *object) { if (object) g_object_unref(object); }
 void saraban_object_ref(void *object) { if (object) g_object_ref(object); }
@@ -68,31 +72,121 @@ int saraban_svg_render(void *handle, cairo_t *cr, double x, double y, double wid
 
 void saraban_svg_free(void *handle) { if (handle) g_object_unref(handle); }
 
-unsigned char *saraban_inflate(const unsigned char *data, unsigned long length, unsigned long *out_length) {
-    z_stream z; memset(&z, 0, sizeof z);
-    if (inflateInit(&z) != Z_OK) return NULL;
-    unsigned long cap = length * 4 + 1024, used = 0;
-    unsigned char *out = malloc(cap);
-    z.next_in = (unsigned char *)data; z.avail_in = (uInt)length;
-    int rc;
-    do {
-        if (used == cap) { cap *= 2; out = realloc(out, cap); }
-        z.next_out = out + used; z.avail_out = (uInt)(cap - used);
-        rc = inflate(&z, Z_NO_FLUSH);
-        used = cap - z.avail_out;
-    } while (rc == Z_OK);
-    inflateEnd(&z);
-    if (rc != Z_STREAM_END) { free(out); return NULL; }
-    *out_length = used;
-    return out;
+unsigned char *saraban_deflate(const unsigned char *data, unsigned long length, unsigned long *out_length) {
+    return saraban_deflate_level(data, length, Z_DEFAULT_COMPRESSION, out_length);
 }
 
-unsigned char *saraban_deflate(const unsigned char *data, unsigned long length, unsigned long *out_length) {
+unsigned char *saraban_deflate_level(const unsigned char *data, unsigned long length, int level, unsigned long *out_length) {
     uLongf cap = compressBound(length);
     unsigned char *out = malloc(cap);
-    if (compress2(out, &cap, data, length, Z_DEFAULT_COMPRESSION) != Z_OK) { free(out); return NULL; }
+    if (compress2(out, &cap, data, length, level) != Z_OK) { free(out); return NULL; }
     *out_length = cap;
     return out;
 }
 
 void saraban_free(void *p) { free(p); }
+
+unsigned char *saraban_font_subset(PangoFont *font, const uint32_t *glyphs, int count, unsigned long *out_length) {
+    hb_font_t *hb = font ? pango_font_get_hb_font(font) : NULL;
+    if (!hb) return NULL;
+    hb_face_t *face = hb_font_get_face(hb);
+    hb_subset_input_t *input = hb_subset_input_create_or_fail();
+    if (!input) return NULL;
+    hb_set_t *set = hb_subset_input_glyph_set(input);
+    for (int i = 0; i < count; i++) hb_set_add(set, glyphs[i]);
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+    hb_set_t *drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    const char *tags[] = { "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern", "morx", "DSIG", "name", "post", "gasp" };
+    for (unsigned i = 0; i < sizeof tags / sizeof *tags; i++) hb_set_add(drop, hb_tag_from_string(tags[i], 4));
+    hb_face_t *subset = hb_subset_or_fail(face, input);
+    hb_subset_input_destroy(input);
+    if (!subset) return NULL;
+    hb_blob_t *blob = hb_face_reference_blob(subset);
+    unsigned int length = 0;
+    const char *data = hb_blob_get_data(blob, &length);
+    unsigned char *out = length ? malloc(length) : NULL;
+    if (out) { memcpy(out, data, length); *out_length = length; }
+    hb_blob_destroy(blob);
+    hb_face_destroy(subset);
+    return out;
+}
+
+static int be16(const char *p) { return (int16_t)(((uint8_t)p[0] << 8) | (uint8_t)p[1]); }
+
+void saraban_font_info(PangoFont *font, int *upem, int *bbox, int *ascender, int *descender, int *is_cff,
+                       char *ps_name, int ps_name_len) {
+    *upem = 1000; bbox[0] = bbox[1] = bbox[2] = bbox[3] = 0; *ascender = 800; *descender = -200; *is_cff = 0;
+    if (ps_name_len > 0) ps_name[0] = 0;
+    hb_font_t *hb = font ? pango_font_get_hb_font(font) : NULL;
+    if (!hb) return;
+    hb_face_t *face = hb_font_get_face(hb);
+    *upem = (int)hb_face_get_upem(face);
+    unsigned int len = 0;
+    hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h','e','a','d'));
+    const char *h = hb_blob_get_data(head, &len);
+    if (len >= 44) { bbox[0] = be16(h + 36); bbox[1] = be16(h + 38); bbox[2] = be16(h + 40); bbox[3] = be16(h + 42); }
+    hb_blob_destroy(head);
+    hb_blob_t *hhea = hb_face_reference_table(face, HB_TAG('h','h','e','a'));
+    const char *a = hb_blob_get_data(hhea, &len);
+    if (len >= 8) { *ascender = be16(a + 4); *descender = be16(a + 6); }
+    hb_blob_destroy(hhea);
+    hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C','F','F',' '));
+    *is_cff = hb_blob_get_length(cff) > 0;
+    hb_blob_destroy(cff);
+    if (ps_name_len > 0) {
+        unsigned int n = (unsigned int)ps_name_len;
+        hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &n, ps_name);
+    }
+}
+
+typedef struct { char *data; size_t length, capacity; } outline_buffer;
+
+static void outline_printf(outline_buffer *b, const char *format, ...) {
+    char line[160];
+    va_list args;
+    va_start(args, format);
+    int n = vsnprintf(line, sizeof line, format, args);
+    va_end(args);
+    if (n <= 0) return;
+    if (b->length + (size_t)n + 1 > b->capacity) {
+        b->capacity = (b->capacity + (size_t)n + 1) * 2;
+        b->data = realloc(b->data, b->capacity);
+    }
+    memcpy(b->data + b->length, line, (size_t)n);
+    b->length += (size_t)n;
+}
+
+static void outline_move(hb_draw_funcs_t *f, void *d, hb_draw_state_t *st, float x, float y, void *u) {
+    outline_printf(d, "%.1f %.1f m\n", x, y);
+}
+static void outline_line(hb_draw_funcs_t *f, void *d, hb_draw_state_t *st, float x, float y, void *u) {
+    outline_printf(d, "%.1f %.1f l\n", x, y);
+}
+static void outline_quad(hb_draw_funcs_t *f, void *d, hb_draw_state_t *st, float cx, float cy, float x, float y, void *u) {
+    float x0 = st->current_x, y0 = st->current_y;
+    outline_printf(d, "%.1f %.1f %.1f %.1f %.1f %.1f c\n", x0 + 2.f / 3.f * (cx - x0), y0 + 2.f / 3.f * (cy - y0),
+                   x + 2.f / 3.f * (cx - x), y + 2.f / 3.f * (cy - y), x, y);
+}
+static void outline_cubic(hb_draw_funcs_t *f, void *d, hb_draw_state_t *st, float c1x, float c1y, float c2x, float c2y,
+                          float x, float y, void *u) {
+    outline_printf(d, "%.1f %.1f %.1f %.1f %.1f %.1f c\n", c1x, c1y, c2x, c2y, x, y);
+}
+static void outline_close(hb_draw_funcs_t *f, void *d, hb_draw_state_t *st, void *u) { outline_printf(d, "h\n"); }
+
+char *saraban_glyph_outline(PangoFont *font, uint32_t glyph, unsigned long *out_length) {
+    hb_font_t *hb = font ? pango_font_get_hb_font(font) : NULL;
+    if (!hb) return NULL;
+    hb_font_t *unscaled = hb_font_create(hb_font_get_face(hb));
+    hb_draw_funcs_t *funcs = hb_draw_funcs_create();
+    hb_draw_funcs_set_move_to_func(funcs, outline_move, NULL, NULL);
+    hb_draw_funcs_set_line_to_func(funcs, outline_line, NULL, NULL);
+    hb_draw_funcs_set_quadratic_to_func(funcs, outline_quad, NULL, NULL);
+    hb_draw_funcs_set_cubic_to_func(funcs, outline_cubic, NULL, NULL);
+    hb_draw_funcs_set_close_path_func(funcs, outline_close, NULL, NULL);
+    outline_buffer b = { NULL, 0, 0 };
+    hb_font_get_glyph_shape(unscaled, glyph, funcs, &b);
+    hb_draw_funcs_destroy(funcs);
+    hb_font_destroy(unscaled);
+    *out_length = b.length;
+    return b.data;
+}

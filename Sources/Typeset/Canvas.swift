@@ -6,14 +6,13 @@ public struct PlacedGlyph: Sendable {
     public var id: UInt32
     public var x: Double
     public var y: Double
-    public init(id: UInt32, x: Double, y: Double) { self.id = id; self.x = x; self.y = y }
-}
-
-/// How a run of glyphs maps back to its text, for copy and search (one entry per cluster).
-public struct TextCluster: Sendable {
-    public var bytes: Int
-    public var glyphs: Int
-    public init(bytes: Int, glyphs: Int) { self.bytes = bytes; self.glyphs = glyphs }
+    /// The shaper's advance (before justification), in points; zero for a mark.
+    public var advance: Double
+    /// Where the glyph's character starts in the run's text (UTF-8 bytes).
+    public var textOffset: Int32
+    public init(id: UInt32, x: Double, y: Double, advance: Double = 0, textOffset: Int32 = 0) {
+        self.id = id; self.x = x; self.y = y; self.advance = advance; self.textOffset = textOffset
+    }
 }
 
 /// Page size in points.
@@ -31,24 +30,14 @@ public class Canvas {
     public func beginPage(_ size: PageSize) {}
     public func endPage() {}
 
-    /// Draws glyphs of one font; `text` and `clusters` say which characters they stand for.
-    public func drawGlyphs(_ font: ShapedFont, _ glyphs: [PlacedGlyph], text: String, clusters: [TextCluster]) {
+    /// Draws glyphs of one font; `text` is what they stand for (each glyph says where its
+    /// character starts in it) and `baseline` the run's baseline.
+    public func drawGlyphs(_ font: ShapedFont, _ glyphs: [PlacedGlyph], text: String, baseline: Double? = nil) {
         guard let cr, !glyphs.isEmpty, let scaled = font.scaledFont else { return }
         cairo_set_scaled_font(cr, scaled)
         cairo_set_source_rgb(cr, 0, 0, 0)
         let cg = glyphs.map { cairo_glyph_t(index: UInt($0.id), x: $0.x, y: $0.y) }
-        let cc = clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
-        var bytes = Array(text.utf8)
-        if clusters.isEmpty {
-            cairo_show_glyphs(cr, cg, Int32(cg.count))
-        } else {
-            bytes.withUnsafeMutableBufferPointer { b in
-                b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { p in
-                    cairo_show_text_glyphs(cr, p, Int32(b.count), cg, Int32(cg.count), cc, Int32(cc.count),
-                                           cairo_text_cluster_flags_t(rawValue: 0))
-                }
-            }
-        }
+        cairo_show_glyphs(cr, cg, Int32(cg.count))
     }
 
     /// A straight line; `dash` of [0, gap] with round caps draws dots.
@@ -83,75 +72,6 @@ public class Canvas {
 
     /// Adds a bookmark to the current page (PDF only).
     public func bookmark(_ title: String, level: Int) {}
-}
-
-/// Writes pages into a PDF held in memory.
-public final class PDFCanvas: Canvas {
-    private let sink = DataSink()
-    private var surface: OpaquePointer?
-    private var started = false
-    private var pageNumber = 0
-    private var parents: [Int32] = [0]
-
-    /// Metadata written into the file's information dictionary.
-    public struct Metadata: Sendable {
-        public var title, author, creator, subject: String
-        /// ISO 8601 date, e.g. 2026-03-05T00:00:00Z; fixed so the same input gives the same bytes.
-        public var date: String
-        public init(title: String, author: String, creator: String, subject: String = "", date: String) {
-            self.title = title; self.author = author; self.creator = creator; self.subject = subject; self.date = date
-        }
-    }
-
-    public init(metadata: Metadata) {
-        super.init()
-        let closure = Unmanaged.passUnretained(sink).toOpaque()
-        surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
-            let sink = Unmanaged<DataSink>.fromOpaque(closure!).takeUnretainedValue()
-            sink.data.append(data!, count: Int(length))
-            return CAIRO_STATUS_SUCCESS
-        }, closure, 595.28, 841.89)
-        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, metadata.author)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, metadata.creator)
-        if !metadata.subject.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, metadata.subject) }
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, metadata.date)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, metadata.date)
-        cr = cairo_create(surface)
-    }
-
-    deinit {
-        if let cr { cairo_destroy(cr) }
-        cr = nil
-        if let surface { cairo_surface_destroy(surface) }
-    }
-
-    public override func beginPage(_ size: PageSize) {
-        cairo_pdf_surface_set_size(surface, size.width, size.height)
-        pageNumber += 1
-    }
-
-    public override func endPage() { cairo_show_page(cr) }
-
-    public override func bookmark(_ title: String, level: Int) {
-        let link = "page=\(pageNumber) pos=[0 0]"
-        let parent = level < parents.count ? parents[level] : parents.last!
-        let id = cairo_pdf_surface_add_outline(surface, parent, title, link, cairo_pdf_outline_flags_t(rawValue: 0))
-        if parents.count > level + 1 { parents[level + 1] = id } else { parents.append(id) }
-    }
-
-    /// Finishes the document and returns the PDF bytes.
-    public func finish() throws -> Data {
-        cairo_destroy(cr); cr = nil
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        cairo_surface_destroy(surface); surface = nil
-        guard status == CAIRO_STATUS_SUCCESS else {
-            throw CanvasError(message: String(cString: cairo_status_to_string(status)))
-        }
-        return ToUnicodeRepair.apply(sink.data)
-    }
 }
 
 /// Renders each page to a PNG image.

@@ -135,6 +135,21 @@ public final class ShapedFont {
     /// Whether the font itself (not a fallback) has a glyph for the character.
     public func covers(_ scalar: Unicode.Scalar) -> Bool { saraban_font_has_char(pointer, scalar.value) == 1 }
 
+    private var outlines: [UInt32: [UInt8]] = [:]
+
+    /// A glyph's outline in font units as PDF path operators (empty for a blank glyph), kept.
+    func outline(_ glyph: UInt32) -> [UInt8] {
+        if let o = outlines[glyph] { return o }
+        var length: UInt = 0
+        var o = [UInt8]()
+        if let p = saraban_glyph_outline(pointer, glyph, &length) {
+            o = p.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
+            saraban_free(p)
+        }
+        outlines[glyph] = o
+        return o
+    }
+
     var scaledFont: OpaquePointer? { pango_cairo_font_get_scaled_font(OpaquePointer(pointer)) }
 
     /// The inked box of a glyph drawn at the origin, in points (y down): x, y, width, height.

@@ -66,19 +66,3 @@ import Testing
         #expect(text.contains("☐") && text.contains("☑"))
     }
 }
-
-/// `SARABAN_TEXT_MAPPING=auto` (spans only where a word needs one) keeps the PDF within 10 % of
-/// the plain drawing's size while poppler still reads almost every word; the default (a span per
-/// word) trades size for every word.
-@Test func autoMappingStaysWithinTenPercentOfPlain() throws {
-    let doc = Probe.root + "/Templates/examples/hinlekfai.yaml"
-    var sizes = [String: Int]()
-    for mode in ["none", "auto", "words"] {
-        let out = Probe.tempDir() + "/\(mode).pdf"
-        #expect(run(Probe.saraban, ["render", doc, "-o", out], env: ["SARABAN_TEXT_MAPPING": mode]).code == 0)
-        sizes[mode] = (try FileManager.default.attributesOfItem(atPath: out)[.size] as? NSNumber)?.intValue ?? 0
-    }
-    let plain = Double(sizes["none"]!)
-    #expect(Double(sizes["auto"]!) <= plain * 1.10, "auto: \(sizes)")
-    #expect(Double(sizes["words"]!) > Double(sizes["auto"]!), "the default spends the bytes on spans: \(sizes)")
-}

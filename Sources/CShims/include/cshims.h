@@ -25,9 +25,18 @@ void saraban_svg_size(void *handle, double *width, double *height);
 /// Draws the SVG scaled into the rectangle.
 int saraban_svg_render(void *handle, cairo_t *cr, double x, double y, double width, double height);
 void saraban_svg_free(void *handle);
-/// zlib inflate of a whole buffer; returns a malloc'd buffer (free with saraban_free) or NULL.
-unsigned char *saraban_inflate(const unsigned char *data, unsigned long length, unsigned long *out_length);
 /// zlib deflate (FlateDecode) of a whole buffer; returns a malloc'd buffer or NULL.
 unsigned char *saraban_deflate(const unsigned char *data, unsigned long length, unsigned long *out_length);
 void saraban_free(void *p);
+/// The font file's own tables cut down to `glyphs` (glyph ids kept, hinting and layout tables
+/// dropped), for embedding in a PDF; malloc'd (free with saraban_free) or NULL.
+unsigned char *saraban_font_subset(PangoFont *font, const uint32_t *glyphs, int count, unsigned long *out_length);
+/// Design metrics of the font file: units per em, bounding box (xMin yMin xMax yMax), ascender,
+/// descender, whether its outlines are CFF, and its PostScript name (NUL-terminated, may be empty).
+void saraban_font_info(PangoFont *font, int *upem, int *bbox, int *ascender, int *descender, int *is_cff,
+                       char *ps_name, int ps_name_len);
+/// zlib deflate at a given level (1 fastest .. 9 smallest).
+unsigned char *saraban_deflate_level(const unsigned char *data, unsigned long length, int level, unsigned long *out_length);
+/// A glyph's outline in font units as PDF path operators (m l c h), malloc'd, or NULL when empty.
+char *saraban_glyph_outline(PangoFont *font, uint32_t glyph, unsigned long *out_length);
 #endif

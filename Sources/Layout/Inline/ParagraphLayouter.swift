@@ -4,7 +4,6 @@ import Typeset
 public final class ParagraphLayouter {
     let shaper: Shaper
     /// How glyph runs map back to text in the PDF.
-    public var textMapping: TextMapping = TextMapping.fromEnvironment ?? .words
 
     /// Paragraphs set before, reused when the same text and style come again.
     private let cache = LineCache(capacity: 1024)
@@ -86,7 +85,9 @@ public final class ParagraphLayouter {
                 current = (glyph.font, [], glyph.scalar, g)
             }
             let startX = x
-            current!.glyphs.append(PlacedGlyph(id: glyph.id, x: x + glyph.xOffset, y: glyph.yOffset))
+            let offset = shaped.utf8Offsets[glyph.scalar] - shaped.utf8Offsets[current!.start]
+            current!.glyphs.append(PlacedGlyph(id: glyph.id, x: x + glyph.xOffset, y: glyph.yOffset, advance: glyph.advance,
+                                               textOffset: Int32(offset)))
             x += glyph.advance
             if shaped.hasUnderline, let span = shaped.span(at: glyph.scalar), span.underline { appendUnderline(&underlines, startX, x) }
             fontsUsed.insert(glyph.font)
@@ -135,8 +136,6 @@ public final class ParagraphLayouter {
     }
 
     private func makeRun(_ shaped: ShapedText, font: Int, glyphs: [PlacedGlyph], scalars: Range<Int>, first: Int) -> GlyphRun {
-        let text = shaped.substring(scalars)
-        let (clusters, order) = textMapping.clusters(shaped, scalars: scalars, glyphs: first..<(first + glyphs.count), placed: glyphs)
-        return GlyphRun(font: shaped.fonts[font], glyphs: order.map { glyphs[$0] }, text: text, clusters: clusters)
+        GlyphRun(font: shaped.fonts[font], glyphs: glyphs, text: shaped.substring(scalars))
     }
 }

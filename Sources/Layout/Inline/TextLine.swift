@@ -4,9 +4,8 @@ import Typeset
 public struct GlyphRun {
     public let font: ShapedFont
     public var glyphs: [PlacedGlyph]
-    /// The characters the glyphs stand for and how they group.
+    /// The characters the glyphs stand for.
     public var text: String
-    public var clusters: [TextCluster]
 }
 
 /// One set line: its runs, its height and where its baseline sits.

@@ -27,8 +27,9 @@ public struct Painter {
     func draw(_ line: TextLine, x: Double, y: Double, on canvas: Canvas) {
         let ox = x + line.xOffset, oy = y + line.baseline
         for run in line.runs {
-            let glyphs = run.glyphs.map { PlacedGlyph(id: $0.id, x: $0.x + ox, y: $0.y + oy) }
-            canvas.drawGlyphs(run.font, glyphs, text: run.text, clusters: run.clusters)
+            var glyphs = run.glyphs
+            for i in glyphs.indices { glyphs[i].x += ox; glyphs[i].y += oy }
+            canvas.drawGlyphs(run.font, glyphs, text: run.text, baseline: oy)
         }
         for (a, b) in line.underlines {
             let uy = oy + line.height * 0.08

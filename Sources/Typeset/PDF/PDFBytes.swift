@@ -1,0 +1,98 @@
+import CShims
+import Foundation
+
+/// Bytes of a PDF being written, with the number and string forms PDF wants. Numbers are
+/// printed here rather than with printf: a page holds thousands of them.
+struct PDFBytes {
+    var bytes: [UInt8] = []
+
+    var count: Int { bytes.count }
+
+    mutating func append(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+    mutating func byte(_ b: UInt8) { bytes.append(b) }
+
+    /// A whole number.
+    mutating func integer(_ n: Int) {
+        if n < 0 { bytes.append(0x2D); integer(-n); return }
+        if n < 10 { bytes.append(0x30 + UInt8(n)); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var k = 0
+        var m = n
+        withUnsafeMutableBytes(of: &digits) { d in
+            while m > 0 { d[k] = 0x30 + UInt8(m % 10); m /= 10; k += 1 }
+            while k > 0 { k -= 1; bytes.append(d[k]) }
+        }
+    }
+
+    /// A real number with at most `decimals` decimals (1 to 3), no exponent and no trailing zeros.
+    mutating func number(_ v: Double, decimals: Int = 3) {
+        let scale = decimals == 1 ? 10 : decimals == 2 ? 100 : 1000
+        var m = Int((v * Double(scale)).rounded())
+        if m == 0 { bytes.append(0x30); return }
+        if m < 0 { bytes.append(0x2D); m = -m }
+        integer(m / scale)
+        var frac = m % scale
+        guard frac != 0 else { return }
+        bytes.append(0x2E)
+        var unit = scale / 10
+        while frac != 0 {
+            bytes.append(0x30 + UInt8(frac / unit))
+            frac %= unit
+            unit /= 10
+        }
+    }
+
+    /// Numbers separated by spaces, then an operator.
+    mutating func op(_ values: Double..., operator name: StaticString) {
+        for v in values { number(v); bytes.append(0x20) }
+        append(name)
+        bytes.append(0x0A)
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    /// Four hex digits (a two-byte code).
+    mutating func hex4(_ n: Int) {
+        let h = PDFBytes.hexDigits
+        bytes.append(h[(n >> 12) & 15]); bytes.append(h[(n >> 8) & 15])
+        bytes.append(h[(n >> 4) & 15]); bytes.append(h[n & 15])
+    }
+
+    /// A text string as UTF-16BE hex with its byte-order mark: <FEFF...>.
+    mutating func textString(_ s: String) {
+        append("<FEFF")
+        for u in s.utf16 { hex4(Int(u)) }
+        append(">")
+    }
+
+    /// The UTF-16BE hex digits of a string, without delimiters.
+    mutating func utf16Hex(_ s: String) {
+        for u in s.utf16 { hex4(Int(u)) }
+    }
+
+    /// A PDF name from plain ASCII letters and digits (anything else is dropped).
+    mutating func name(_ s: String) {
+        bytes.append(0x2F)
+        for b in s.utf8 where (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2B {
+            bytes.append(b)
+        }
+    }
+}
+
+/// zlib's deflate, as PDF's FlateDecode; nil only if zlib fails.
+func deflate(_ data: [UInt8], level: Int32 = 6) -> [UInt8]? {
+    var length: UInt = 0
+    let out = data.withUnsafeBufferPointer { saraban_deflate_level($0.baseAddress, UInt($0.count), level, &length) }
+    guard let out else { return nil }
+    defer { saraban_free(out) }
+    return Array(UnsafeBufferPointer(start: out, count: Int(length)))
+}

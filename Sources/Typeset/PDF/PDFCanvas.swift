@@ -1,0 +1,300 @@
+import Foundation
+
+/// Writes pages into a PDF held in memory: Saraban's own writer, not cairo's.
+///
+/// The layout already knows every glyph's position and every cluster's characters, so the PDF
+/// is written from those directly: one text object per run with relative moves (TJ), fonts
+/// embedded as subsets cut by HarfBuzz, each spacing glyph's text in the font's ToUnicode map by
+/// code (see `PDFFonts`), and Thai marks as outlines, which is what makes the Thai come back out
+/// whole in every reader.
+public final class PDFCanvas: Canvas {
+    /// Metadata written into the file's information dictionary.
+    public struct Metadata: Sendable {
+        public var title, author, creator, subject: String
+        /// ISO 8601 date, e.g. 2026-03-05T00:00:00Z; fixed so the same input gives the same bytes.
+        public var date: String
+        public init(title: String, author: String, creator: String, subject: String = "", date: String) {
+            self.title = title; self.author = author; self.creator = creator; self.subject = subject; self.date = date
+        }
+    }
+
+    private let metadata: Metadata
+    private let writer = PDFObjectWriter()
+    private let fonts = PDFFonts()
+    private let pageTree: Int, resources: Int
+    private var content = PDFBytes()
+    private var size = PageSize(width: 595.28, height: 841.89)
+    private var pages: [(object: Int, size: PageSize)] = []
+    private var images: [ImageKey: (resource: Int, object: Int)] = [:]
+    private var outline: [(title: String, level: Int, page: Int)] = []
+    private var state = GraphicsState()
+
+    private struct ImageKey: Hashable { let image: ObjectIdentifier; let width: Int; let height: Int }
+
+    /// What the page's content stream has set, so each operator is written only when it changes.
+    private struct GraphicsState {
+        var fill = 0.0, stroke = 0.0, lineWidth = 1.0, roundCap = false
+        var dash: [Double] = []
+    }
+
+    public init(metadata: Metadata) {
+        self.metadata = metadata
+        pageTree = writer.reserve()
+        resources = writer.reserve()
+        super.init()
+    }
+
+    public override func beginPage(_ size: PageSize) {
+        self.size = size
+        content = PDFBytes()
+        content.bytes.reserveCapacity(16_384)
+        state = GraphicsState()
+    }
+
+    public override func endPage() {
+        let contents = writer.reserve(), page = writer.reserve()
+        writer.stream(contents, content.bytes)
+        var d = PDFBytes()
+        d.append("<< /Type /Page /Parent "); d.integer(pageTree); d.append(" 0 R /MediaBox [0 0 ")
+        d.number(size.width); d.byte(0x20); d.number(size.height)
+        d.append("] /Resources "); d.integer(resources); d.append(" 0 R /Contents "); d.integer(contents); d.append(" 0 R >>")
+        writer.object(page, d.bytes)
+        pages.append((page, size))
+    }
+
+    public override func bookmark(_ title: String, level: Int) {
+        outline.append((title, level, pages.count))
+    }
+
+    // MARK: drawing
+
+    public override func drawGlyphs(_ font: ShapedFont, _ glyphs: [PlacedGlyph], text: String, baseline: Double? = nil) {
+        guard !glyphs.isEmpty, font.size > 0 else { return }
+        let f = fonts.font(for: font)
+        let fontSize = font.size
+        let baseline = baseline ?? glyphs[0].y
+        var utf8 = Array(text.utf8)
+        let pieces = PDFCanvas.textPieces(glyphs, textLength: utf8.count)
+        setFill(0)
+        var opened = false, pen = 0.0, rise = 0.0, inHex = false
+        let perUnit = fontSize / 1000
+        // The next glyph that carries text, to see the gap justification left after each.
+        var next = [Int](repeating: -1, count: glyphs.count)
+        var following = -1
+        for i in glyphs.indices.reversed() where pieces[i] != nil { next[i] = following; following = i }
+        utf8.withUnsafeMutableBufferPointer { bytes in
+            for (i, g) in glyphs.enumerated() {
+                guard let piece = pieces[i] else { continue }
+                if !opened {
+                    content.append("BT\n/F"); content.integer(f.resource); content.byte(0x20); content.number(fontSize)
+                    content.append(" Tf\n1 0 0 1 "); content.number(g.x); content.byte(0x20)
+                    content.number(size.height - baseline); content.append(" Tm\n[")
+                    pen = g.x; opened = true
+                }
+                let r = baseline - g.y
+                if abs(r - rise) > 0.0005 {
+                    if inHex { content.byte(0x3E); inHex = false }
+                    content.append("] TJ\n"); content.number(r); content.append(" Ts\n[")
+                    rise = r
+                }
+                let adjust = (-(g.x - pen) / perUnit * 10).rounded() / 10
+                if adjust != 0 {
+                    if inHex { content.byte(0x3E); inHex = false }
+                    content.number(adjust, decimals: 1)
+                    pen -= adjust * perUnit
+                }
+                // A gap wider than a reader's word-break threshold (a tenth of an em in poppler and
+                // pdfminer) would read as a space inside the word: such a gap becomes part of the
+                // glyph's width instead, so readers see the glyphs touch. Smaller gaps stay moves.
+                var advance = g.advance
+                if next[i] >= 0 {
+                    let gap = glyphs[next[i]].x - (g.x + g.advance)
+                    if gap > 0.04 * fontSize { advance += gap }
+                }
+                let width = Int32((advance / perUnit).rounded())
+                let code = f.code(glyph: g.id, width: width, text: UnsafeBufferPointer(rebasing: bytes[piece]))
+                if !inHex { content.byte(0x3C); inHex = true }
+                content.hex4(Int(code))
+                pen += Double(width) * perUnit
+            }
+        }
+        if opened {
+            if inHex { content.byte(0x3E) }
+            content.append("] TJ\n")
+            if rise != 0 { content.append("0 Ts\n") }
+            content.append("ET\n")
+        }
+        // Marks are drawn as outlines, not text: they carry no characters of their own (their
+        // base carries them), and a raised mark in the text would make readers start a new word.
+        for (i, g) in glyphs.enumerated() where pieces[i] == nil {
+            guard let mark = f.mark(g.id, writer: writer) else { continue }
+            content.append("q "); content.op(fontSize, 0, 0, fontSize, g.x, size.height - g.y, operator: "cm")
+            content.append("/G"); content.integer(mark); content.append(" Do Q\n")
+        }
+    }
+
+    /// The text each glyph carries, as a byte range of the run's text; nil for a glyph drawn
+    /// without text. Glyphs with an advance carry text: each from its own character up to the next
+    /// such glyph's (the first from the run's start), so a base takes its marks and the pieces
+    /// cover the text in order. Marks (no advance) and a second glyph of one character carry none.
+    static func textPieces(_ glyphs: [PlacedGlyph], textLength: Int) -> [Range<Int>?] {
+        var pieces = [Range<Int>?](repeating: nil, count: glyphs.count)
+        var carriers = [Int]()
+        var last = Int32(-1)
+        for (i, g) in glyphs.enumerated() where g.advance > 0 && g.textOffset > last {
+            carriers.append(i); last = g.textOffset
+        }
+        if carriers.isEmpty { carriers = [0] }
+        for (k, i) in carriers.enumerated() {
+            let start = k == 0 ? 0 : Int(glyphs[i].textOffset)
+            let end = k + 1 < carriers.count ? Int(glyphs[carriers[k + 1]].textOffset) : textLength
+            pieces[i] = min(start, end)..<max(start, end)
+        }
+        return pieces
+    }
+
+    public override func line(from a: (Double, Double), to b: (Double, Double), width: Double, dash: [Double] = [], round: Bool = false) {
+        if state.stroke != 0 { content.append("0 G\n"); state.stroke = 0 }
+        if state.lineWidth != width { content.number(width); content.append(" w\n"); state.lineWidth = width }
+        if state.roundCap != round { content.append(round ? "1 J\n" : "0 J\n"); state.roundCap = round }
+        if state.dash != dash {
+            content.byte(0x5B)
+            for (i, d) in dash.enumerated() { if i > 0 { content.byte(0x20) }; content.number(d) }
+            content.append("] 0 d\n")
+            state.dash = dash
+        }
+        content.number(a.0); content.byte(0x20); content.number(size.height - a.1); content.append(" m ")
+        content.number(b.0); content.byte(0x20); content.number(size.height - b.1); content.append(" l S\n")
+    }
+
+    public override func fill(x: Double, y: Double, width: Double, height: Double, gray: Double) {
+        setFill(gray)
+        content.op(x, size.height - y - height, width, height, operator: "re f")
+    }
+
+    public override func draw(_ image: ImageAsset, x: Double, y: Double, width: Double, height: Double) {
+        guard let pixels = image.pdfPixels(width: width, height: height) else { return }
+        let key = ImageKey(image: ObjectIdentifier(image), width: pixels.width, height: pixels.height)
+        let entry = images[key] ?? addImage(pixels, key)
+        content.append("q ")
+        content.op(width, 0, 0, height, x, size.height - y - height, operator: "cm")
+        content.append("/Im"); content.integer(entry.resource); content.append(" Do Q\n")
+    }
+
+    private func addImage(_ p: PDFPixels, _ key: ImageKey) -> (resource: Int, object: Int) {
+        let object = writer.reserve()
+        var extra = "/Type /XObject /Subtype /Image /Width \(p.width) /Height \(p.height) /ColorSpace /DeviceRGB /BitsPerComponent 8"
+        if let alpha = p.alpha {
+            let mask = writer.reserve()
+            writer.deflatedStream(mask, alpha, extra: "/Type /XObject /Subtype /Image /Width \(p.width) /Height \(p.height) /ColorSpace /DeviceGray /BitsPerComponent 8")
+            extra += " /SMask \(mask) 0 R"
+        }
+        writer.deflatedStream(object, p.rgb, extra: extra)
+        let entry = (images.count + 1, object)
+        images[key] = entry
+        return entry
+    }
+
+    private func setFill(_ gray: Double) {
+        guard state.fill != gray else { return }
+        content.number(gray); content.append(" g\n")
+        state.fill = gray
+    }
+
+    // MARK: the file
+
+    /// Finishes the document and returns the PDF bytes.
+    public func finish() throws -> Data {
+        if pages.isEmpty { beginPage(size); endPage() }
+        let fontObjects = fonts.write(into: writer)
+        var d = PDFBytes()
+        d.append("<< /Font <<")
+        for (r, n) in fontObjects.sorted(by: { $0.key < $1.key }) { d.append(" /F"); d.integer(r); d.byte(0x20); d.integer(n); d.append(" 0 R") }
+        d.append(" >>")
+        let marks = fonts.marks
+        if !images.isEmpty || !marks.isEmpty {
+            d.append(" /XObject <<")
+            for (r, n) in images.values.sorted(by: { $0.resource < $1.resource }) {
+                d.append(" /Im"); d.integer(r); d.byte(0x20); d.integer(n); d.append(" 0 R")
+            }
+            for (r, n) in marks { d.append(" /G"); d.integer(r); d.byte(0x20); d.integer(n); d.append(" 0 R") }
+            d.append(" >>")
+        }
+        d.append(" >>")
+        writer.object(resources, d.bytes)
+
+        d = PDFBytes()
+        d.append("<< /Type /Pages /Kids [")
+        for (i, p) in pages.enumerated() { if i > 0 { d.byte(0x20) }; d.integer(p.object); d.append(" 0 R") }
+        d.append("] /Count "); d.integer(pages.count); d.append(" >>")
+        writer.object(pageTree, d.bytes)
+
+        let outlineRoot = outline.isEmpty ? nil : writeOutline()
+        let info = writer.reserve()
+        d = PDFBytes()
+        d.append("<< /Title "); d.textString(metadata.title)
+        d.append(" /Author "); d.textString(metadata.author)
+        if !metadata.subject.isEmpty { d.append(" /Subject "); d.textString(metadata.subject) }
+        d.append(" /Creator "); d.textString(metadata.creator)
+        d.append(" /Producer (Saraban)")
+        let date = PDFCanvas.pdfDate(metadata.date)
+        d.append(" /CreationDate ("); d.append(date); d.append(") /ModDate ("); d.append(date); d.append(") >>")
+        writer.object(info, d.bytes)
+
+        let catalog = writer.reserve()
+        d = PDFBytes()
+        d.append("<< /Type /Catalog /Pages "); d.integer(pageTree); d.append(" 0 R /Lang (th-TH)")
+        if let outlineRoot { d.append(" /Outlines "); d.integer(outlineRoot); d.append(" 0 R") }
+        d.append(" >>")
+        writer.object(catalog, d.bytes)
+        return Data(writer.finish(root: catalog, info: info))
+    }
+
+    /// The bookmarks as PDF outline items: each under the nearest earlier item of a lower level.
+    private func writeOutline() -> Int {
+        let root = writer.reserve()
+        let objects = outline.map { _ in writer.reserve() }
+        var parent = [Int](repeating: -1, count: outline.count)
+        var stack: [Int] = []
+        for (i, item) in outline.enumerated() {
+            while let top = stack.last, outline[top].level >= item.level { stack.removeLast() }
+            parent[i] = stack.last ?? -1
+            stack.append(i)
+        }
+        func children(_ p: Int) -> [Int] { (0..<outline.count).filter { parent[$0] == p } }
+        for (i, item) in outline.enumerated() {
+            let siblings = children(parent[i]), kids = children(i)
+            let at = siblings.firstIndex(of: i)!
+            var d = PDFBytes()
+            d.append("<< /Title "); d.textString(item.title)
+            d.append(" /Parent "); d.integer(parent[i] < 0 ? root : objects[parent[i]]); d.append(" 0 R")
+            if at > 0 { d.append(" /Prev "); d.integer(objects[siblings[at - 1]]); d.append(" 0 R") }
+            if at + 1 < siblings.count { d.append(" /Next "); d.integer(objects[siblings[at + 1]]); d.append(" 0 R") }
+            if let first = kids.first, let last = kids.last {
+                d.append(" /First "); d.integer(objects[first]); d.append(" 0 R /Last "); d.integer(objects[last])
+                d.append(" 0 R /Count "); d.integer(kids.count)
+            }
+            let page = pages[min(item.page, pages.count - 1)]
+            d.append(" /Dest ["); d.integer(page.object); d.append(" 0 R /XYZ 0 "); d.number(page.size.height); d.append(" 0] >>")
+            writer.object(objects[i], d.bytes)
+        }
+        let top = children(-1)
+        var d = PDFBytes()
+        d.append("<< /Type /Outlines /First "); d.integer(objects[top.first!]); d.append(" 0 R /Last ")
+        d.integer(objects[top.last!]); d.append(" 0 R /Count "); d.integer(top.count); d.append(" >>")
+        writer.object(root, d.bytes)
+        return root
+    }
+
+    /// ISO 8601 (2026-03-05T00:00:00Z or +07:00) as a PDF date (D:20260305000000Z or +07'00').
+    static func pdfDate(_ iso: String) -> String {
+        let digits = iso.prefix(19).filter(\.isNumber)
+        var s = "D:" + digits + String(repeating: "0", count: max(0, 14 - digits.count))
+        let tail = iso.dropFirst(19).drop { $0 == "." || $0.isNumber }
+        if tail.hasPrefix("Z") { s += "Z" } else if let sign = tail.first, sign == "+" || sign == "-" {
+            let z = tail.dropFirst().filter(\.isNumber)
+            if z.count >= 4 { s += "\(sign)\(z.prefix(2))'\(z.dropFirst(2).prefix(2))'" }
+        }
+        return s
+    }
+}

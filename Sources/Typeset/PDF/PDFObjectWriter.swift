@@ -1,0 +1,70 @@
+import Foundation
+
+/// A PDF file being written object by object: numbers are reserved before their objects exist
+/// (a page names its parent before the page tree is written), offsets are kept for the xref table.
+final class PDFObjectWriter {
+    private(set) var out = PDFBytes()
+    private var offsets: [Int] = [0]
+
+    init() {
+        out.append("%PDF-1.7\n%")
+        out.append([0xE2, 0xE3, 0xCF, 0xD3])
+        out.append("\n")
+    }
+
+    /// A new object number, to be written later.
+    func reserve() -> Int {
+        offsets.append(-1)
+        return offsets.count - 1
+    }
+
+    /// Writes object `n` with the given body (a dictionary, array or other value).
+    func object(_ n: Int, _ body: [UInt8]) {
+        begin(n)
+        out.append(body)
+        out.append("\nendobj\n")
+    }
+
+    /// Writes object `n` as a stream, deflated when that makes it smaller.
+    func stream(_ n: Int, _ data: [UInt8], extra: String = "", compress: Bool = true) {
+        let packed = compress ? deflate(data).flatMap { $0.count < data.count ? $0 : nil } : nil
+        begin(n)
+        out.append("<< /Length "); out.integer(packed?.count ?? data.count)
+        if packed != nil { out.append(" /Filter /FlateDecode") }
+        if !extra.isEmpty { out.byte(0x20); out.append(extra) }
+        out.append(" >>\nstream\n")
+        out.append(packed ?? data)
+        out.append("\nendstream\nendobj\n")
+    }
+
+    /// Writes a stream whose data is already deflated.
+    func deflatedStream(_ n: Int, _ data: [UInt8], extra: String) {
+        begin(n)
+        out.append("<< /Length "); out.integer(data.count); out.append(" /Filter /FlateDecode ")
+        out.append(extra)
+        out.append(" >>\nstream\n")
+        out.append(data)
+        out.append("\nendstream\nendobj\n")
+    }
+
+    private func begin(_ n: Int) {
+        offsets[n] = out.count
+        out.integer(n); out.append(" 0 obj\n")
+    }
+
+    /// The cross-reference table and trailer; the file is complete after this.
+    func finish(root: Int, info: Int) -> [UInt8] {
+        let xref = out.count
+        out.append("xref\n0 "); out.integer(offsets.count); out.append("\n0000000000 65535 f \n")
+        for n in 1..<offsets.count {
+            let o = max(offsets[n], 0)
+            var digits = String(o)
+            digits = String(repeating: "0", count: max(0, 10 - digits.count)) + digits
+            out.append(digits); out.append(offsets[n] < 0 ? " 00000 f \n" : " 00000 n \n")
+        }
+        out.append("trailer\n<< /Size "); out.integer(offsets.count)
+        out.append(" /Root "); out.integer(root); out.append(" 0 R /Info "); out.integer(info); out.append(" 0 R >>\nstartxref\n")
+        out.integer(xref); out.append("\n%%EOF\n")
+        return out.bytes
+    }
+}
