@@ -14,6 +14,8 @@ public final class Template: @unchecked Sendable {
     public private(set) var columns: [(name: String, line: Int)] = []
     private let root: Node
     private var compiled: [String: MustacheTemplate] = [:]
+    /// For each compiled string that is exactly one tag, the tag's name (looked up once, not per row).
+    private var whole: [String: String] = [:]
 
     public init(path: String) throws {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -61,6 +63,7 @@ public final class Template: @unchecked Sendable {
     private func compile(_ node: Node) throws {
         if let t = Template.tagText(node) {
             guard compiled[t] == nil else { return }
+            whole[t] = Template.wholeTag(t)
             do { compiled[t] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + t) } catch {
                 throw BatchError("\(name):\(node.mark?.line ?? 0): Mustache error: \(error)",
                                  "\(name) บรรทัด \(node.mark?.line ?? 0): แท็ก Mustache ไม่ถูกต้อง")
@@ -110,14 +113,14 @@ public final class Template: @unchecked Sendable {
     private func fill(_ node: Node, _ row: DataRow, _ context: [String: Any]) -> Node {
         if let t = Template.tagText(node), let template = compiled[t] {
             let mark = node.mark
-            if let whole = Template.wholeTag(t), let v = row[whole] {
+            if let name = whole[t], let v = row[name] {
                 switch v {
                 case .list, .object: return Template.node(v, mark: mark)
                 default: break
                 }
             }
             let filled = Template.simple(t, row) ?? template.render(context)
-            if filled.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if filled.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
                 return .scalar(Node.Scalar("", Tag(.null), .plain, mark))
             }
             return .scalar(Node.Scalar(filled, Tag(.str), .doubleQuoted, mark))

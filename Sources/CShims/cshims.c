@@ -190,3 +190,7 @@ char *saraban_glyph_outline(PangoFont *font, uint32_t glyph, unsigned long *out_
     *out_length = b.length;
     return b.data;
 }
+
+unsigned long saraban_crc32(unsigned long crc, const unsigned char *data, unsigned long length) {
+    return crc32(crc, data, (uInt)length);
+}

@@ -1,4 +1,5 @@
 import CPangoCairo
+import CShims
 import Foundation
 
 /// A glyph placed on the page, in points from the page's top-left corner.
@@ -93,19 +94,50 @@ public final class ImageCanvas: Canvas {
     }
 
     public override func endPage() {
-        let sink = DataSink()
-        let closure = Unmanaged.passUnretained(sink).toOpaque()
-        cairo_surface_write_to_png_stream(surface, { closure, data, length in
-            Unmanaged<DataSink>.fromOpaque(closure!).takeUnretainedValue().data.append(data!, count: Int(length))
-            return CAIRO_STATUS_SUCCESS
-        }, closure)
-        pages.append(sink.data)
+        cairo_surface_flush(surface)
+        pages.append(ImageCanvas.png(surface) ?? Data())
         cairo_destroy(cr); cr = nil
         cairo_surface_destroy(surface); surface = nil
     }
+
+    /// The page as an RGB PNG, written here: libpng tries five filters on every row, which cost
+    /// more than drawing the batch's page-1 thumbnails; one filter and zlib do as well on pages.
+    static func png(_ surface: OpaquePointer?) -> Data? {
+        guard let surface, let data = cairo_image_surface_get_data(surface) else { return nil }
+        let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        var raw = [UInt8]()
+        raw.reserveCapacity((w * 3 + 1) * h)
+        for y in 0..<h {
+            // Filter "Up" (each byte minus the one above): white pages and text rows compress well.
+            raw.append(y == 0 ? 0 : 2)
+            let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+            let above = y == 0 ? nil : UnsafeRawPointer(data + (y - 1) * stride).assumingMemoryBound(to: UInt32.self)
+            for x in 0..<w {
+                let p = row[x], q = above?[x] ?? 0
+                let r = UInt8(truncatingIfNeeded: p >> 16), g = UInt8(truncatingIfNeeded: p >> 8), b = UInt8(truncatingIfNeeded: p)
+                if above == nil { raw.append(r); raw.append(g); raw.append(b) } else {
+                    raw.append(r &- UInt8(truncatingIfNeeded: q >> 16)); raw.append(g &- UInt8(truncatingIfNeeded: q >> 8))
+                    raw.append(b &- UInt8(truncatingIfNeeded: q))
+                }
+            }
+        }
+        guard let idat = deflate(raw, level: 1) else { return nil }
+        var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        func be32(_ v: Int) -> [UInt8] { [UInt8(v >> 24 & 255), UInt8(v >> 16 & 255), UInt8(v >> 8 & 255), UInt8(v & 255)] }
+        func chunk(_ type: String, _ body: [UInt8]) {
+            out += be32(body.count)
+            let typed = Array(type.utf8) + body
+            out += typed
+            out += be32(Int(typed.withUnsafeBufferPointer { saraban_crc32(0, $0.baseAddress, UInt($0.count)) }))
+        }
+        chunk("IHDR", be32(w) + be32(h) + [8, 2, 0, 0, 0])
+        chunk("IDAT", idat)
+        chunk("IEND", [])
+        return Data(out)
+    }
 }
 
-final class DataSink { var data = Data() }
 
 /// A drawing failure reported by cairo.
 public struct CanvasError: Error, CustomStringConvertible {

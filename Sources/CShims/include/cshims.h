@@ -39,4 +39,6 @@ void saraban_font_info(PangoFont *font, int *upem, int *bbox, int *ascender, int
 unsigned char *saraban_deflate_level(const unsigned char *data, unsigned long length, int level, unsigned long *out_length);
 /// A glyph's outline in font units as PDF path operators (m l c h), malloc'd, or NULL when empty.
 char *saraban_glyph_outline(PangoFont *font, uint32_t glyph, unsigned long *out_length);
+/// zlib's CRC-32 of a buffer, continuing from `crc` (0 to start).
+unsigned long saraban_crc32(unsigned long crc, const unsigned char *data, unsigned long length);
 #endif

@@ -13,6 +13,18 @@ public struct InlineText: Sendable, Hashable {
     }
 
     /// Concatenates two inline texts.
+    /// Equal when the bytes are: Swift's own String equality and hashing normalise Thai text
+    /// on every call, which made the paragraph cache's lookups cost more than its hits saved.
+    public static func == (a: InlineText, b: InlineText) -> Bool {
+        a.spans == b.spans && a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(spans)
+    }
+
     public static func + (a: InlineText, b: InlineText) -> InlineText {
         let n = a.text.unicodeScalars.count
         return InlineText(text: a.text + b.text,

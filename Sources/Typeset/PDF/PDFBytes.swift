@@ -33,9 +33,11 @@ struct PDFBytes {
         }
     }
 
-    /// A real number with at most `decimals` decimals (1 to 3), no exponent and no trailing zeros.
+    private static let powers = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000]
+
+    /// A real number with at most `decimals` decimals (1 to 6), no exponent and no trailing zeros.
     mutating func number(_ v: Double, decimals: Int = 3) {
-        let scale = decimals == 1 ? 10 : decimals == 2 ? 100 : 1000
+        let scale = PDFBytes.powers[max(1, min(6, decimals))]
         var m = Int((v * Double(scale)).rounded())
         if m == 0 { bytes.append(0x30); return }
         if m < 0 { bytes.append(0x2D); m = -m }

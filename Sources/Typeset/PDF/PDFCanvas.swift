@@ -126,11 +126,24 @@ public final class PDFCanvas: Canvas {
         }
         // Marks are drawn as outlines, not text: they carry no characters of their own (their
         // base carries them), and a raised mark in the text would make readers start a new word.
+        // In font units from the first mark on, each mark placed relative to the one before.
+        let unitsPerPoint = Double(f.upem) / fontSize
+        var origin: (x: Double, y: Double)? = nil
         for (i, g) in glyphs.enumerated() where pieces[i] == nil {
             guard let mark = f.mark(g.id, writer: writer) else { continue }
-            content.append("q "); content.op(fontSize, 0, 0, fontSize, g.x, size.height - g.y, operator: "cm")
-            content.append("/G"); content.integer(mark); content.append(" Do Q\n")
+            if let o = origin {
+                let dx = ((g.x - o.x) * unitsPerPoint).rounded(), dy = ((o.y - g.y) * unitsPerPoint).rounded()
+                content.append("1 0 0 1 "); content.integer(Int(dx)); content.byte(0x20); content.integer(Int(dy)); content.append(" cm ")
+                origin = (o.x + dx / unitsPerPoint, o.y - dy / unitsPerPoint)
+            } else {
+                content.append("q "); content.number(1 / unitsPerPoint, decimals: 6); content.append(" 0 0 ")
+                content.number(1 / unitsPerPoint, decimals: 6); content.byte(0x20)
+                content.op(g.x, size.height - g.y, operator: "cm")
+                origin = (g.x, g.y)
+            }
+            content.append("/G"); content.integer(mark); content.append(" Do\n")
         }
+        if origin != nil { content.append("Q\n") }
     }
 
     /// The text each glyph carries, as a byte range of the run's text; nil for a glyph drawn

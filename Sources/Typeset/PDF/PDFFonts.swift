@@ -38,7 +38,7 @@ final class PDFFonts {
             self.bbox = bbox
         }
 
-        /// The resource number of a mark's outline (a Form XObject in em units), written the first
+        /// The resource number of a mark's outline (a Form XObject in font units), written the first
         /// time the mark is drawn; nil for a glyph with no outline.
         func mark(_ g: UInt32, writer: PDFObjectWriter) -> Int? {
             if let m = marks[g] { return m.resource }
@@ -49,12 +49,10 @@ final class PDFFonts {
             marks[g] = (owner.markCount, object)
             var body = path
             body.append(contentsOf: Array("f\n".utf8))
-            let s = 1 / Double(upem)
             var extra = PDFBytes()
             extra.append("/Type /XObject /Subtype /Form /BBox [")
             for (i, v) in bbox.enumerated() { if i > 0 { extra.byte(0x20) }; extra.integer(Int(v)) }
-            extra.append("] /Matrix ["); extra.number(s, decimals: 3)
-            extra.append(" 0 0 "); extra.number(s, decimals: 3); extra.append(" 0 0]")
+            extra.append("]")
             writer.stream(object, body, extra: String(decoding: extra.bytes, as: UTF8.self))
             return owner.markCount
         }
