@@ -29,6 +29,7 @@ def yaml_values(path, memo_only=False):
         l = line.strip()
         if l.startswith("#"):
             continue
+        l = re.sub(r"^(- )+", "- ", l)
         m = re.search(r"^(?:- )?[\w\u0e00-\u0e7f_]+: (.*)$", l) or re.search(r"^- (.*)$", l)
         if not m:
             continue
