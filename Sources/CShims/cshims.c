@@ -72,10 +72,6 @@ int saraban_svg_render(void *handle, cairo_t *cr, double x, double y, double wid
 
 void saraban_svg_free(void *handle) { if (handle) g_object_unref(handle); }
 
-unsigned char *saraban_deflate(const unsigned char *data, unsigned long length, unsigned long *out_length) {
-    return saraban_deflate_level(data, length, Z_DEFAULT_COMPRESSION, out_length);
-}
-
 unsigned char *saraban_deflate_level(const unsigned char *data, unsigned long length, int level, unsigned long *out_length) {
     uLongf cap = compressBound(length);
     unsigned char *out = malloc(cap);

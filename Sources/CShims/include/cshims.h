@@ -25,8 +25,6 @@ void saraban_svg_size(void *handle, double *width, double *height);
 /// Draws the SVG scaled into the rectangle.
 int saraban_svg_render(void *handle, cairo_t *cr, double x, double y, double width, double height);
 void saraban_svg_free(void *handle);
-/// zlib deflate (FlateDecode) of a whole buffer; returns a malloc'd buffer or NULL.
-unsigned char *saraban_deflate(const unsigned char *data, unsigned long length, unsigned long *out_length);
 void saraban_free(void *p);
 /// The font file's own tables cut down to `glyphs` (glyph ids kept, hinting and layout tables
 /// dropped), for embedding in a PDF; malloc'd (free with saraban_free) or NULL.

@@ -73,7 +73,7 @@ public final class PDFCanvas: Canvas {
         let f = fonts.font(for: font)
         let fontSize = font.size
         let baseline = baseline ?? glyphs[0].y
-        var utf8 = Array(text.utf8)
+        let utf8 = Array(text.utf8)
         let pieces = PDFCanvas.textPieces(glyphs, textLength: utf8.count)
         setFill(0)
         var opened = false, pen = 0.0, rise = 0.0, inHex = false
@@ -82,7 +82,7 @@ public final class PDFCanvas: Canvas {
         var next = [Int](repeating: -1, count: glyphs.count)
         var following = -1
         for i in glyphs.indices.reversed() where pieces[i] != nil { next[i] = following; following = i }
-        utf8.withUnsafeMutableBufferPointer { bytes in
+        utf8.withUnsafeBufferPointer { bytes in
             for (i, g) in glyphs.enumerated() {
                 guard let piece = pieces[i] else { continue }
                 if !opened {

@@ -25,6 +25,8 @@ final class PDFFonts {
         fileprivate unowned let owner: PDFFonts
         let upem: Int32
         let bbox: [Int32]
+        let ascender: Int32, descender: Int32
+        let postScriptName: String
 
         fileprivate init(resource: Int, shaped: ShapedFont, owner: PDFFonts) {
             self.resource = resource
@@ -32,10 +34,13 @@ final class PDFFonts {
             self.owner = owner
             var upem: Int32 = 0, asc: Int32 = 0, desc: Int32 = 0, cff: Int32 = 0
             var bbox = [Int32](repeating: 0, count: 4)
-            saraban_font_info(shaped.pointer, &upem, &bbox, &asc, &desc, &cff, nil, 0)
+            var name = [CChar](repeating: 0, count: 128)
+            saraban_font_info(shaped.pointer, &upem, &bbox, &asc, &desc, &cff, &name, 128)
             self.cff = cff != 0
             self.upem = max(upem, 1)
             self.bbox = bbox
+            ascender = asc; descender = desc
+            postScriptName = String(cString: name)
         }
 
         /// The resource number of a mark's outline (a Form XObject in font units), written the first
@@ -120,7 +125,7 @@ private struct PackedKey: Hashable {
             var scalar: UInt32, n: Int
             if b0 < 0x80 { scalar = b0; n = 1 } else if b0 < 0xE0 { scalar = b0 & 0x1F; n = 2 } else if b0 < 0xF0 { scalar = b0 & 0x0F; n = 3 } else { scalar = b0 & 0x07; n = 4 }
             guard i + n <= utf8.count else { return nil }
-            for k in 1..<max(n, 1) where n > 1 { scalar = scalar << 6 | (UInt32(utf8[i + k]) & 0x3F) }
+            for k in 1..<n { scalar = scalar << 6 | (UInt32(utf8[i + k]) & 0x3F) }
             packed |= UInt64(scalar + 1) << shift
             shift += 21
             i += n
@@ -149,11 +154,7 @@ extension PDFFonts {
     }
 
     private func write(_ f: Font, into w: PDFObjectWriter) -> Int {
-        var upem: Int32 = 1000, asc: Int32 = 0, desc: Int32 = 0, cff: Int32 = 0
-        var bbox = [Int32](repeating: 0, count: 4)
-        var psName = [CChar](repeating: 0, count: 128)
-        saraban_font_info(f.shaped.pointer, &upem, &bbox, &asc, &desc, &cff, &psName, 128)
-        let scale = 1000 / Double(max(upem, 1))
+        let scale = 1000 / Double(f.upem)
         let glyphs = Array(Set(f.glyph)).sorted()
         var length: UInt = 0
         let program: [UInt8]? = glyphs.withUnsafeBufferPointer { g in
@@ -166,7 +167,7 @@ extension PDFFonts {
         for g in glyphs { hash = (hash ^ UInt64(g)) &* 0x100000001b3 }
         var tag = ""
         for _ in 0..<6 { tag.append(Character(Unicode.Scalar(UInt8(65 + hash % 26)))); hash /= 26 }
-        var base = String(cString: psName)
+        var base = f.postScriptName
         if base.isEmpty { base = (f.shaped.family ?? "Font").replacingOccurrences(of: " ", with: "") }
         let fontName = tag + "+" + base
 
@@ -200,10 +201,10 @@ extension PDFFonts {
         d = PDFBytes()
         d.append("<< /Type /FontDescriptor /FontName "); d.name(fontName)
         d.append(" /Flags 4 /FontBBox [")
-        for (i, v) in bbox.enumerated() { if i > 0 { d.byte(0x20) }; d.integer(Int((Double(v) * scale).rounded())) }
-        d.append("] /ItalicAngle 0 /Ascent "); d.integer(Int((Double(asc) * scale).rounded()))
-        d.append(" /Descent "); d.integer(Int((Double(desc) * scale).rounded()))
-        d.append(" /CapHeight "); d.integer(Int((Double(asc) * scale).rounded()))
+        for (i, v) in f.bbox.enumerated() { if i > 0 { d.byte(0x20) }; d.integer(Int((Double(v) * scale).rounded())) }
+        d.append("] /ItalicAngle 0 /Ascent "); d.integer(Int((Double(f.ascender) * scale).rounded()))
+        d.append(" /Descent "); d.integer(Int((Double(f.descender) * scale).rounded()))
+        d.append(" /CapHeight "); d.integer(Int((Double(f.ascender) * scale).rounded()))
         d.append(" /StemV 80")
         if let file { d.append(f.cff ? " /FontFile3 " : " /FontFile2 "); d.integer(file); d.append(" 0 R") }
         d.append(" >>")

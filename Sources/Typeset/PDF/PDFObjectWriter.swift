@@ -26,22 +26,23 @@ final class PDFObjectWriter {
     }
 
     /// Writes object `n` as a stream, deflated when that makes it smaller.
-    func stream(_ n: Int, _ data: [UInt8], extra: String = "", compress: Bool = true) {
-        let packed = compress ? deflate(data).flatMap { $0.count < data.count ? $0 : nil } : nil
-        begin(n)
-        out.append("<< /Length "); out.integer(packed?.count ?? data.count)
-        if packed != nil { out.append(" /Filter /FlateDecode") }
-        if !extra.isEmpty { out.byte(0x20); out.append(extra) }
-        out.append(" >>\nstream\n")
-        out.append(packed ?? data)
-        out.append("\nendstream\nendobj\n")
+    func stream(_ n: Int, _ data: [UInt8], extra: String = "") {
+        if let packed = deflate(data), packed.count < data.count {
+            deflatedStream(n, packed, extra: extra)
+        } else {
+            write(n, data, filter: "", extra: extra)
+        }
     }
 
     /// Writes a stream whose data is already deflated.
     func deflatedStream(_ n: Int, _ data: [UInt8], extra: String) {
+        write(n, data, filter: " /Filter /FlateDecode", extra: extra)
+    }
+
+    private func write(_ n: Int, _ data: [UInt8], filter: String, extra: String) {
         begin(n)
-        out.append("<< /Length "); out.integer(data.count); out.append(" /Filter /FlateDecode ")
-        out.append(extra)
+        out.append("<< /Length "); out.integer(data.count); out.append(filter)
+        if !extra.isEmpty { out.byte(0x20); out.append(extra) }
         out.append(" >>\nstream\n")
         out.append(data)
         out.append("\nendstream\nendobj\n")
