@@ -25,7 +25,7 @@ let package = Package(
                                                   .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .target(name: "Batch", dependencies: ["Documents", .product(name: "Mustache", package: "swift-mustache"), "Yams",
                                               .product(name: "SwiftCSV", package: "SwiftCSV")]),
-        .executableTarget(name: "saraban", dependencies: ["Batch", "Documents",
+        .executableTarget(name: "saraban", dependencies: ["Batch", "Documents", "CShims",
                                                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typeset", "ThaiText"]),

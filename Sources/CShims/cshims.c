@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <malloc.h>
 #include <zlib.h>
 #include <hb.h>
 #include <hb-ot.h>
@@ -189,4 +190,11 @@ char *saraban_glyph_outline(PangoFont *font, uint32_t glyph, unsigned long *out_
 
 unsigned long saraban_crc32(unsigned long crc, const unsigned char *data, unsigned long length) {
     return crc32(crc, data, (uInt)length);
+}
+
+void saraban_keep_freed_memory(void) {
+#ifdef M_TRIM_THRESHOLD
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
 }

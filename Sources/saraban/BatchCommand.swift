@@ -1,5 +1,6 @@
 import ArgumentParser
 import Batch
+import CShims
 import Documents
 import Foundation
 
@@ -16,6 +17,10 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "A column naming the unit in messages and the manifest (repeatable; default: the first column).") var key: [String] = []
 
     func run() throws {
+        // glibc hands freed memory back as soon as 128 KiB sit free at the top of a heap, and each
+        // document then faults the same pages in again (~800 faults, a few ms of system time per
+        // document); a batch reuses that memory for the next document. Peak RSS is unchanged.
+        saraban_keep_freed_memory()
         let r = try setUp()
         var options = BatchOptions(data: data, template: template, out: out,
                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)

@@ -39,4 +39,7 @@ unsigned char *saraban_deflate_level(const unsigned char *data, unsigned long le
 char *saraban_glyph_outline(PangoFont *font, uint32_t glyph, unsigned long *out_length);
 /// zlib's CRC-32 of a buffer, continuing from `crc` (0 to start).
 unsigned long saraban_crc32(unsigned long crc, const unsigned char *data, unsigned long length);
+/// Keeps freed memory in the process (glibc: trim at 256 MiB, mmap only above 32 MiB) so that
+/// a long batch does not fault the same pages in again for every document.
+void saraban_keep_freed_memory(void);
 #endif
