@@ -3,7 +3,8 @@ import Foundation
 /// SHA-256 in Swift: Foundation on Linux has no CryptoKit, and the manifest's checksums and
 /// up-to-date hashes must not depend on a C library being installed.
 struct SHA256 {
-    private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+    private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+        (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
     private var buffer = [UInt8]()
     private var length: UInt64 = 0
 
@@ -27,9 +28,10 @@ struct SHA256 {
             if !buffer.isEmpty {
                 let take = min(64 - buffer.count, raw.count)
                 buffer += raw[0..<take]; p = take
-                if buffer.count == 64 { buffer.withUnsafeBytes { block(UnsafeRawBufferPointer($0)) }; buffer.removeAll() }
+                if buffer.count == 64 { buffer.withUnsafeBytes { blocks(UnsafeRawBufferPointer($0)) }; buffer.removeAll() }
             }
-            while p + 64 <= raw.count { block(UnsafeRawBufferPointer(rebasing: raw[p..<p + 64])); p += 64 }
+            let whole = (raw.count - p) / 64 * 64
+            if whole > 0 { blocks(UnsafeRawBufferPointer(rebasing: raw[p..<p + whole])); p += whole }
             if p < raw.count { buffer += raw[p...] }
         }
     }
@@ -42,33 +44,44 @@ struct SHA256 {
         let saved = length
         update(Data(tail))
         length = saved
-        return h.map { String(format: "%08x", $0) }.joined()
+        let words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
+        var out = ""
+        let digits = Array("0123456789abcdef".utf8)
+        for w in words { for i in (0..<8).reversed() { out.unicodeScalars.append(Unicode.Scalar(digits[Int(w >> (UInt32(i) * 4) & 0xF)])) } }
+        return out
     }
 
-    private mutating func block(_ b: UnsafeRawBufferPointer) {
-        // No array per block: the schedule lives on the stack (this runs over every PDF written).
-        var state = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+    /// Runs the compression function over whole 64-byte blocks (the schedule on the stack, the
+    /// state in locals: this runs over every PDF written).
+    private mutating func blocks(_ b: UnsafeRawBufferPointer) {
+        var state = h
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             SHA256.k.withUnsafeBufferPointer { k in
-                for i in 0..<16 {
-                    w[i] = UInt32(b[i * 4]) << 24 | UInt32(b[i * 4 + 1]) << 16 | UInt32(b[i * 4 + 2]) << 8 | UInt32(b[i * 4 + 3])
+                var base = 0
+                while base + 64 <= b.count {
+                    for i in 0..<16 {
+                        let o = base + i * 4
+                        w[i] = UInt32(b[o]) << 24 | UInt32(b[o + 1]) << 16 | UInt32(b[o + 2]) << 8 | UInt32(b[o + 3])
+                    }
+                    for i in 16..<64 {
+                        let x = w[i - 15], y = w[i - 2]
+                        let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+                        let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var (a, bb, c, d, e, f, g, hh) = state
+                    for i in 0..<64 {
+                        let t1 = hh &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
+                        let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & bb) ^ (a & c) ^ (bb & c))
+                        hh = g; g = f; f = e; e = d &+ t1; d = c; c = bb; bb = a; a = t1 &+ t2
+                    }
+                    state = (state.0 &+ a, state.1 &+ bb, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ hh)
+                    base += 64
                 }
-                for i in 16..<64 {
-                    let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                    let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                }
-                var (a, bb, c, d, e, f, g, hh) = state
-                for i in 0..<64 {
-                    let t1 = hh &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
-                    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & bb) ^ (a & c) ^ (bb & c))
-                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = bb; bb = a; a = t1 &+ t2
-                }
-                state = (state.0 &+ a, state.1 &+ bb, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ hh)
             }
         }
-        h = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+        h = state
     }
 
-    private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
+    @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
 }

@@ -74,10 +74,23 @@ int saraban_svg_render(void *handle, cairo_t *cr, double x, double y, double wid
 void saraban_svg_free(void *handle) { if (handle) g_object_unref(handle); }
 
 unsigned char *saraban_deflate_level(const unsigned char *data, unsigned long length, int level, unsigned long *out_length) {
-    uLongf cap = compressBound(length);
+    /* A window no larger than the input (at least 512 bytes): zlib clears its whole hash table for
+       every stream, 64 KiB at the default memory level, which costs more than a mark's outline. */
+    int bits = 9;
+    while (bits < 15 && (1UL << bits) < length) bits++;
+    int mem = bits - 7 < 1 ? 1 : (bits - 7 > 8 ? 8 : bits - 7);
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (deflateInit2(&z, level, Z_DEFLATED, bits, mem, Z_DEFAULT_STRATEGY) != Z_OK) return NULL;
+    uLong cap = deflateBound(&z, length);
     unsigned char *out = malloc(cap);
-    if (compress2(out, &cap, data, length, level) != Z_OK) { free(out); return NULL; }
-    *out_length = cap;
+    if (!out) { deflateEnd(&z); return NULL; }
+    z.next_in = (Bytef *)data; z.avail_in = (uInt)length;
+    z.next_out = out; z.avail_out = (uInt)cap;
+    int r = deflate(&z, Z_FINISH);
+    *out_length = z.total_out;
+    deflateEnd(&z);
+    if (r != Z_STREAM_END) { free(out); return NULL; }
     return out;
 }
 

@@ -19,9 +19,3 @@ public enum Compounds {
     /// The built-in list, converted once.
     static let builtIn = ProtectedPhrases(phrases: common)
 }
-
-extension ProtectedPhrases {
-    func occurrences(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        needles.flatMap { occurrences(of: $0, in: scalars) }
-    }
-}

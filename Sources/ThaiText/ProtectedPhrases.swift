@@ -14,30 +14,46 @@ public struct ProtectedPhrases: Sendable {
     /// Words that stay on the line of the number after them.
     public static let unitsBefore = ["พ.ศ.", "ร้อยละ", "ข้อ", "ครั้งที่", "ฉบับที่", "ลำดับที่", "หมู่ที่", "ตัวชี้วัดที่", "จำนวน", "รอบ"]
 
+    /// The needles by the low byte of their first scalar, so one pass over a text finds them all.
+    let buckets: [[Int]]
+
     public init(phrases: [String]) {
         self.phrases = phrases.filter { $0.unicodeScalars.count > 1 }
         needles = self.phrases.map { Array($0.unicodeScalars) }
+        var buckets = [[Int]](repeating: [], count: 256)
+        for (k, n) in needles.enumerated() { buckets[Int(n[0].value & 0xFF)].append(k) }
+        self.buckets = buckets
     }
 
     /// Scalar-index ranges that must stay on one line.
     public func ranges(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        var result = [Range<Int>]()
-        for needle in needles { result += occurrences(of: needle, in: scalars) }
-        result += numberRanges(scalars)
-        return result
+        occurrences(in: scalars) + numberRanges(scalars)
     }
 
-    func occurrences(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> [Range<Int>] {
-        guard !needle.isEmpty, hay.count >= needle.count else { return [] }
-        var out = [Range<Int>]()
-        var i = 0
-        let first = needle[0], n = needle.count
-        while i <= hay.count - n {
-            if hay[i] == first, matches(needle, hay, at: i) {
-                out.append(i..<(i + n)); i += n
-            } else { i += 1 }
+    /// Each phrase's occurrences, left to right and not overlapping one another, phrase by phrase
+    /// in the list's order; found in one pass over the text, whatever the number of phrases.
+    public func occurrences(in hay: [Unicode.Scalar]) -> [Range<Int>] {
+        guard !needles.isEmpty else { return [] }
+        var found = [[Range<Int>]](repeating: [], count: needles.count)
+        var next = [Int](repeating: 0, count: needles.count)
+        var any = false
+        for i in hay.indices {
+            for k in buckets[Int(hay[i].value & 0xFF)] where i >= next[k] && matches(needles[k], hay, at: i) {
+                found[k].append(i..<(i + needles[k].count))
+                next[k] = i + needles[k].count
+                any = true
+            }
         }
-        return out
+        return any ? found.flatMap { $0 } : []
+    }
+
+    /// The phrases that occur in the text, in the list's order.
+    public func present(in hay: [Unicode.Scalar]) -> [String] {
+        var seen = [Bool](repeating: false, count: needles.count)
+        for i in hay.indices {
+            for k in buckets[Int(hay[i].value & 0xFF)] where !seen[k] && matches(needles[k], hay, at: i) { seen[k] = true }
+        }
+        return phrases.indices.filter { seen[$0] }.map { phrases[$0] }
     }
 
     /// Whether `needle` stands in `hay` at `i` (compared in place: no slice is made).

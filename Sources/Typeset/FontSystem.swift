@@ -135,19 +135,43 @@ public final class ShapedFont {
     /// Whether the font itself (not a fallback) has a glyph for the character.
     public func covers(_ scalar: Unicode.Scalar) -> Bool { saraban_font_has_char(pointer, scalar.value) == 1 }
 
-    private var outlines: [UInt32: [UInt8]] = [:]
+    private var outlines: [UInt32: PackedStream?] = [:]
+    private var programs: [(glyphs: [UInt32], program: PackedStream?, length: Int)] = []
 
-    /// A glyph's outline in font units as PDF path operators (empty for a blank glyph), kept.
-    func outline(_ glyph: UInt32) -> [UInt8] {
+    /// A glyph's outline in font units as PDF path operators filling it, packed for a stream; nil
+    /// for a blank glyph. Kept: every document of a batch draws the same marks.
+    func outlineStream(_ glyph: UInt32) -> PackedStream? {
         if let o = outlines[glyph] { return o }
         var length: UInt = 0
-        var o = [UInt8]()
+        var o: PackedStream?
         if let p = saraban_glyph_outline(pointer, glyph, &length) {
-            o = p.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
+            var body = p.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
             saraban_free(p)
+            body.append(contentsOf: [0x66, 0x0A]) // "f\n"
+            o = PackedStream(body)
         }
         outlines[glyph] = o
         return o
+    }
+
+    /// The font cut down to `glyphs` (sorted; glyph ids kept) by HarfBuzz, packed for a stream,
+    /// with its length before packing. The last few subsets are kept: a batch's documents mostly
+    /// draw the same glyphs.
+    func subsetProgram(_ glyphs: [UInt32]) -> (program: PackedStream, length: Int)? {
+        if let i = programs.firstIndex(where: { $0.glyphs == glyphs }) {
+            let p = programs[i]
+            return p.program.map { ($0, p.length) }
+        }
+        var length: UInt = 0
+        let bytes: [UInt8]? = glyphs.withUnsafeBufferPointer { g in
+            guard let p = saraban_font_subset(pointer, g.baseAddress, Int32(g.count), &length) else { return nil }
+            defer { saraban_free(p) }
+            return Array(UnsafeBufferPointer(start: p, count: Int(length)))
+        }
+        let program = bytes.map { PackedStream($0) }
+        if programs.count == 4 { programs.removeFirst() }
+        programs.append((glyphs, program, Int(length)))
+        return program.map { ($0, Int(length)) }
     }
 
     var scaledFont: OpaquePointer? { pango_cairo_font_get_scaled_font(OpaquePointer(pointer)) }

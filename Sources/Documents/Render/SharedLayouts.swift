@@ -20,6 +20,15 @@ public final class SharedLayouts {
         let attachment: Attachment
         let style: Style
         let phrases: [String]
+        /// The attachment's text hashed once as bytes: hashing the attachment itself hashes every
+        /// cell as a String, which normalises the Thai each time. Equal keys have equal text.
+        let textHash: Int
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.textHash == b.textHash && a.phrases == b.phrases && a.style == b.style && a.attachment == b.attachment
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(textHash) }
     }
 
     func pages(for key: Key, make: () -> [Page]) -> [Page] {
@@ -33,7 +42,9 @@ public final class SharedLayouts {
     }
 
     static func key(_ a: Attachment, style: Style, phrases: ProtectedPhrases) -> Key {
-        let text = Array(a.allText.utf8)
-        return Key(attachment: a, style: style, phrases: phrases.phrases.filter { TextSearch.contains(text, Array($0.utf8)) })
+        var text = a.allText
+        var h = Hasher()
+        text.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return Key(attachment: a, style: style, phrases: phrases.present(in: Array(text.unicodeScalars)), textHash: h.finalize())
     }
 }

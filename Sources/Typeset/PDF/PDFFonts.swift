@@ -47,13 +47,10 @@ final class PDFFonts {
         /// time the mark is drawn; nil for a glyph with no outline.
         func mark(_ g: UInt32, writer: PDFObjectWriter) -> Int? {
             if let m = marks[g] { return m.resource }
-            let path = shaped.outline(g)
-            guard !path.isEmpty else { return nil }
+            guard let body = shaped.outlineStream(g) else { return nil }
             let object = writer.reserve()
             owner.markCount += 1
             marks[g] = (owner.markCount, object)
-            var body = path
-            body.append(contentsOf: Array("f\n".utf8))
             var extra = PDFBytes()
             extra.append("/Type /XObject /Subtype /Form /BBox [")
             for (i, v) in bbox.enumerated() { if i > 0 { extra.byte(0x20) }; extra.integer(Int(v)) }
@@ -156,12 +153,7 @@ extension PDFFonts {
     private func write(_ f: Font, into w: PDFObjectWriter) -> Int {
         let scale = 1000 / Double(f.upem)
         let glyphs = Array(Set(f.glyph)).sorted()
-        var length: UInt = 0
-        let program: [UInt8]? = glyphs.withUnsafeBufferPointer { g in
-            guard let p = saraban_font_subset(f.shaped.pointer, g.baseAddress, Int32(g.count), &length) else { return nil }
-            defer { saraban_free(p) }
-            return Array(UnsafeBufferPointer(start: p, count: Int(length)))
-        }
+        let program = f.shaped.subsetProgram(glyphs)
         // A subset tag from the glyphs drawn, so the same document gives the same bytes.
         var hash: UInt64 = 0xcbf29ce484222325
         for g in glyphs { hash = (hash ^ UInt64(g)) &* 0x100000001b3 }
@@ -211,7 +203,7 @@ extension PDFFonts {
         w.object(descriptor, d.bytes)
 
         if let file, let program {
-            w.stream(file, program, extra: f.cff ? "/Subtype /OpenType" : "/Length1 \(program.count)")
+            w.stream(file, program.program, extra: f.cff ? "/Subtype /OpenType" : "/Length1 \(program.length)")
         }
         if let cidMap {
             var map = [UInt8]()

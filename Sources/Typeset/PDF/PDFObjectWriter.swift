@@ -27,11 +27,12 @@ final class PDFObjectWriter {
 
     /// Writes object `n` as a stream, deflated when that makes it smaller.
     func stream(_ n: Int, _ data: [UInt8], extra: String = "") {
-        if let packed = deflate(data), packed.count < data.count {
-            deflatedStream(n, packed, extra: extra)
-        } else {
-            write(n, data, filter: "", extra: extra)
-        }
+        stream(n, PackedStream(data), extra: extra)
+    }
+
+    /// Writes object `n` as a stream packed earlier (the same data in many files is packed once).
+    func stream(_ n: Int, _ packed: PackedStream, extra: String = "") {
+        write(n, packed.bytes, filter: packed.deflated ? " /Filter /FlateDecode" : "", extra: extra)
     }
 
     /// Writes a stream whose data is already deflated.
@@ -67,5 +68,19 @@ final class PDFObjectWriter {
         out.append(" /Root "); out.integer(root); out.append(" 0 R /Info "); out.integer(info); out.append(" 0 R >>\nstartxref\n")
         out.integer(xref); out.append("\n%%EOF\n")
         return out.bytes
+    }
+}
+
+/// A stream's data as written: deflated when that makes it smaller.
+struct PackedStream {
+    let bytes: [UInt8]
+    let deflated: Bool
+
+    init(_ data: [UInt8]) {
+        if let packed = deflate(data), packed.count < data.count {
+            bytes = packed; deflated = true
+        } else {
+            bytes = data; deflated = false
+        }
     }
 }

@@ -123,3 +123,33 @@ struct TableFixture {
         if let top = body.map(\.y).min(), let s = span.first { #expect(abs(s.y - top) < 0.01) }
     }
 }
+
+/// A table's rules reach the canvas once per line: every grid line of the page, drawn whole, and
+/// no stretch of a line stroked twice, yet every stretch the cells drew is still covered.
+@MainActor
+@Test func tableRulesAreDrawnOncePerLine() {
+    let F = TableFixture.self
+    let rows = (0..<6).map { r in TableRow(cells: (0..<3).map { F.cell($0, 1, "R\(r)C\($0)") }) }
+    let page = F.pages(TableBlock(edges: F.edges, header: F.header, rows: rows, style: F.style), height: 800)[0]
+    let drawn = page.items.compactMap { item -> Painter.Rule? in
+        if case let .rule(x1, y1, x2, y2, w, dash, round) = item { return Painter.Rule(x1: x1, y1: y1, x2: x2, y2: y2, width: w, dash: dash, round: round) }
+        return nil
+    }
+    let joined = Painter.joinedRules(page.items)
+    // Seven rows (header and six) and three columns: 8 horizontal lines and 4 vertical ones.
+    #expect(drawn.count > joined.count)
+    #expect(joined.filter { $0.y1 == $0.y2 }.count == 8)
+    #expect(joined.filter { $0.x1 == $0.x2 }.count == 4)
+    for (i, a) in joined.enumerated() {
+        for b in joined[(i + 1)...] where a.y1 == a.y2 && b.y1 == b.y2 && a.y1 == b.y1 {
+            #expect(max(a.x1, b.x1) >= min(a.x2, b.x2), "two rules overlap on y = \(a.y1)")
+        }
+    }
+    for r in drawn {
+        let covered = joined.contains { j in
+            r.y1 == r.y2 ? (j.y1 == j.y2 && abs(j.y1 - r.y1) < 0.001 && j.x1 <= min(r.x1, r.x2) + 0.001 && j.x2 >= max(r.x1, r.x2) - 0.001)
+                         : (j.x1 == j.x2 && abs(j.x1 - r.x1) < 0.001 && j.y1 <= min(r.y1, r.y2) + 0.001 && j.y2 >= max(r.y1, r.y2) - 0.001)
+        }
+        #expect(covered, "the rule \(r) is drawn")
+    }
+}
