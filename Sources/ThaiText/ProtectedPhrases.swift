@@ -19,7 +19,7 @@ public struct ProtectedPhrases: Sendable {
 
     public init(phrases: [String]) {
         self.phrases = phrases.filter { $0.unicodeScalars.count > 1 }
-        needles = self.phrases.map { Array($0.unicodeScalars) }
+        needles = self.phrases.map { Scalars.of($0) }
         var buckets = [[Int]](repeating: [], count: 256)
         for (k, n) in needles.enumerated() { buckets[Int(n[0].value & 0xFF)].append(k) }
         self.buckets = buckets

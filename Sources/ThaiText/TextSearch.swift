@@ -31,7 +31,19 @@ public enum TextSearch {
     /// A list-item marker at the start of a paragraph — ๑. / 1) / (๒) / ๑.๒ / ๑.๑) — with the
     /// space after it; nil when the paragraph is only a marker or has none.
     public static func listMarker(_ paragraph: String) -> String? {
-        let s = Array(paragraph.unicodeScalars)
+        // A marker and its space are a few scalars: the paragraph's start is enough to look at,
+        // unless the scan reached the end of that start (then all of it).
+        let head = Array(paragraph.unicodeScalars.prefix(64))
+        var scan = markerScan(head)
+        var s = head
+        if head.count == 64, scan.reached >= 62 { s = Scalars.of(paragraph); scan = markerScan(s) }
+        guard scan.found, scan.reached < s.count else { return nil }
+        return String(String.UnicodeScalarView(s[0..<scan.reached]))
+    }
+
+    /// Whether the scalars start with a marker, and how far the scan read (the marker's end with
+    /// its spaces when found).
+    static func markerScan(_ s: [Unicode.Scalar]) -> (found: Bool, reached: Int) {
         var i = 0
         if i < s.count, s[i] == "(" { i += 1 }
         let digitsStart = i
@@ -40,14 +52,13 @@ public enum TextSearch {
             while i < s.count, ThaiDigits.isDigit(s[i]) { i += 1 }
             return i > from
         }
-        guard digits() else { return nil }
+        guard digits() else { return (false, i) }
         var dottedGroups = 0
         while i + 1 < s.count, s[i] == ".", ThaiDigits.isDigit(s[i + 1]) { i += 1; _ = digits(); dottedGroups += 1 }
         var closers = 0
         while i < s.count, s[i] == "." || s[i] == ")" { i += 1; closers += 1 }
-        guard closers > 0 || dottedGroups > 0, i > digitsStart else { return nil }
+        guard closers > 0 || dottedGroups > 0, i > digitsStart else { return (false, i) }
         while i < s.count, s[i].properties.isWhitespace { i += 1 }
-        guard i < s.count else { return nil }
-        return String(String.UnicodeScalarView(s[0..<i]))
+        return (true, i)
     }
 }

@@ -4,7 +4,7 @@ extension ThaiDigits {
     public static func applyToProse(_ style: DigitStyle, to text: String) -> String {
         // Arabic keeps what was typed: only numbers Saraban generates (dates, pages) switch.
         guard style == .thai, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Scalars.of(text)
         var out = String.UnicodeScalarView()
         var start = 0
         while start < scalars.count {

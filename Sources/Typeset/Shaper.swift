@@ -1,5 +1,6 @@
 import CPangoCairo
 import Foundation
+import ThaiText
 
 /// Shapes a paragraph once: Pango itemizes (script, font fallback) and HarfBuzz shapes each item;
 /// Pango's log attributes (with libthai's Thai word breaks) give the break opportunities.
@@ -8,7 +9,7 @@ public struct Shaper {
     public init(_ fonts: FontSystem) { self.fonts = fonts }
 
     public func shape(_ text: String, spans: [StyleSpan]) -> ShapedText {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Scalars.of(text)
         var offsets = [Int](); offsets.reserveCapacity(scalars.count + 1)
         var o = 0
         for s in scalars { offsets.append(o); o += UTF8.width(s) }

@@ -1,4 +1,5 @@
 import Layout
+import ThaiText
 import Typeset
 
 /// Reads the document's inline markup: `**bold**` and `__underline__`; everything else is literal.
@@ -12,7 +13,7 @@ enum InlineMarkup {
         var spans = [StyleSpan]()
         var bold = false, underline = false
         var runStart = 0
-        let s = Array(source.unicodeScalars)
+        let s = Scalars.of(source)
         func close() {
             if text.count > runStart {
                 spans.append(StyleSpan(range: runStart..<text.count, font: font.with(bold: font.bold || bold), underline: underline))

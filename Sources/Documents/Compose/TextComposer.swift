@@ -41,7 +41,7 @@ struct TextComposer {
     /// Sets a paragraph, keeping protected phrases whole and avoiding compound splits.
     func lines(_ text: InlineText, _ p: ParagraphStyle) -> [TextLine] {
         var p = p
-        let scalars = Array(text.text.unicodeScalars)
+        let scalars = Scalars.of(text.text)
         p.keepTogether = protected.ranges(in: scalars)
         p.compounds = Compounds.ranges(in: scalars, extra: style.compounds)
         return layouter.layout(text, p)

@@ -45,6 +45,6 @@ public final class SharedLayouts {
         var text = a.allText
         var h = Hasher()
         text.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
-        return Key(attachment: a, style: style, phrases: phrases.present(in: Array(text.unicodeScalars)), textHash: h.finalize())
+        return Key(attachment: a, style: style, phrases: phrases.present(in: Scalars.of(text)), textHash: h.finalize())
     }
 }

@@ -1,3 +1,4 @@
+import ThaiText
 import Typeset
 
 /// Text with style spans, ready to shape: what a paragraph, label or cell holds.
@@ -16,7 +17,7 @@ public struct InlineText: Sendable, Hashable {
     /// Equal when the bytes are: Swift's own String equality and hashing normalise Thai text
     /// on every call, which made the paragraph cache's lookups cost more than its hits saved.
     public static func == (a: InlineText, b: InlineText) -> Bool {
-        a.spans == b.spans && a.text.utf8.elementsEqual(b.text.utf8)
+        a.spans == b.spans && Scalars.sameBytes(a.text, b.text)
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -76,6 +76,14 @@ public final class PDFCanvas: Canvas {
         let utf8 = Array(text.utf8)
         let pieces = PDFCanvas.textPieces(glyphs, textLength: utf8.count)
         setFill(0)
+        // Written to a local buffer: a stored property of a class is checked for exclusive access
+        // at every append, and a document appends a few hundred thousand times.
+        var c = PDFBytes()
+        swap(&c, &content)
+        defer { swap(&c, &content) }
+        var codes = CodeTable(cff: f.cff)
+        swap(&codes, &f.codes)
+        defer { swap(&codes, &f.codes) }
         var opened = false, pen = 0.0, rise = 0.0, inHex = false
         let perUnit = fontSize / 1000
         // The next glyph that carries text, to see the gap justification left after each.
@@ -86,21 +94,21 @@ public final class PDFCanvas: Canvas {
             for (i, g) in glyphs.enumerated() {
                 guard let piece = pieces[i] else { continue }
                 if !opened {
-                    content.append("BT\n/F"); content.integer(f.resource); content.byte(0x20); content.number(fontSize)
-                    content.append(" Tf\n1 0 0 1 "); content.number(g.x); content.byte(0x20)
-                    content.number(size.height - baseline); content.append(" Tm\n[")
+                    c.append("BT\n/F"); c.integer(f.resource); c.byte(0x20); c.number(fontSize)
+                    c.append(" Tf\n1 0 0 1 "); c.number(g.x); c.byte(0x20)
+                    c.number(size.height - baseline); c.append(" Tm\n[")
                     pen = g.x; opened = true
                 }
                 let r = baseline - g.y
                 if abs(r - rise) > 0.0005 {
-                    if inHex { content.byte(0x3E); inHex = false }
-                    content.append("] TJ\n"); content.number(r); content.append(" Ts\n[")
+                    if inHex { c.byte(0x3E); inHex = false }
+                    c.append("] TJ\n"); c.number(r); c.append(" Ts\n[")
                     rise = r
                 }
                 let adjust = (-(g.x - pen) / perUnit * 10).rounded() / 10
                 if adjust != 0 {
-                    if inHex { content.byte(0x3E); inHex = false }
-                    content.number(adjust, decimals: 1)
+                    if inHex { c.byte(0x3E); inHex = false }
+                    c.number(adjust, decimals: 1)
                     pen -= adjust * perUnit
                 }
                 // A gap wider than a reader's word-break threshold (a tenth of an em in poppler and
@@ -112,17 +120,17 @@ public final class PDFCanvas: Canvas {
                     if gap > 0.04 * fontSize { advance += gap }
                 }
                 let width = Int32((advance / perUnit).rounded())
-                let code = f.code(glyph: g.id, width: width, text: UnsafeBufferPointer(rebasing: bytes[piece]))
-                if !inHex { content.byte(0x3C); inHex = true }
-                content.hex4(Int(code))
+                let code = codes.code(glyph: g.id, width: width, text: UnsafeBufferPointer(rebasing: bytes[piece]))
+                if !inHex { c.byte(0x3C); inHex = true }
+                c.hex4(Int(code))
                 pen += Double(width) * perUnit
             }
         }
         if opened {
-            if inHex { content.byte(0x3E) }
-            content.append("] TJ\n")
-            if rise != 0 { content.append("0 Ts\n") }
-            content.append("ET\n")
+            if inHex { c.byte(0x3E) }
+            c.append("] TJ\n")
+            if rise != 0 { c.append("0 Ts\n") }
+            c.append("ET\n")
         }
         // Marks are drawn as outlines, not text: they carry no characters of their own (their
         // base carries them), and a raised mark in the text would make readers start a new word.
@@ -133,17 +141,17 @@ public final class PDFCanvas: Canvas {
             guard let mark = f.mark(g.id, writer: writer) else { continue }
             if let o = origin {
                 let dx = ((g.x - o.x) * unitsPerPoint).rounded(), dy = ((o.y - g.y) * unitsPerPoint).rounded()
-                content.append("1 0 0 1 "); content.integer(Int(dx)); content.byte(0x20); content.integer(Int(dy)); content.append(" cm ")
+                c.append("1 0 0 1 "); c.integer(Int(dx)); c.byte(0x20); c.integer(Int(dy)); c.append(" cm ")
                 origin = (o.x + dx / unitsPerPoint, o.y - dy / unitsPerPoint)
             } else {
-                content.append("q "); content.number(1 / unitsPerPoint, decimals: 6); content.append(" 0 0 ")
-                content.number(1 / unitsPerPoint, decimals: 6); content.byte(0x20)
-                content.op(g.x, size.height - g.y, operator: "cm")
+                c.append("q "); c.number(1 / unitsPerPoint, decimals: 6); c.append(" 0 0 ")
+                c.number(1 / unitsPerPoint, decimals: 6); c.byte(0x20)
+                c.op(g.x, size.height - g.y, operator: "cm")
                 origin = (g.x, g.y)
             }
-            content.append("/G"); content.integer(mark); content.append(" Do\n")
+            c.append("/G"); c.integer(mark); c.append(" Do\n")
         }
-        if origin != nil { content.append("Q\n") }
+        if origin != nil { c.append("Q\n") }
     }
 
     /// The text each glyph carries, as a byte range of the run's text; nil for a glyph drawn

@@ -13,13 +13,8 @@ final class PDFFonts {
         let resource: Int
         let shaped: ShapedFont
         let cff: Bool
-        /// By code: glyph, width in thousandths of an em, text.
-        var glyph: [UInt32] = [0]
-        var width: [Int32] = [0]
-        var text: [String] = [""]
-        fileprivate var packed: [PackedKey: UInt16] = [:]
-        fileprivate var long: [LongKey: UInt16] = [:]
-        fileprivate var cffText: [UInt32: UInt16] = [:]
+        /// The codes given so far (a drawing call takes the table out while it writes a run).
+        var codes: CodeTable
         /// Marks drawn as outlines: glyph to (resource number, object number).
         fileprivate var marks: [UInt32: (resource: Int, object: Int)] = [:]
         fileprivate unowned let owner: PDFFonts
@@ -37,6 +32,7 @@ final class PDFFonts {
             var name = [CChar](repeating: 0, count: 128)
             saraban_font_info(shaped.pointer, &upem, &bbox, &asc, &desc, &cff, &name, 128)
             self.cff = cff != 0
+            codes = CodeTable(cff: cff != 0)
             self.upem = max(upem, 1)
             self.bbox = bbox
             ascender = asc; descender = desc
@@ -57,37 +53,6 @@ final class PDFFonts {
             extra.append("]")
             writer.stream(object, body, extra: String(decoding: extra.bytes, as: UTF8.self))
             return owner.markCount
-        }
-
-        /// The code for a glyph drawn with `width` carrying `text` (UTF-8 bytes).
-        func code(glyph g: UInt32, width w: Int32, text bytes: UnsafeBufferPointer<UInt8>) -> UInt16 {
-            if cff {
-                // CFF outlines in a PDF are addressed by glyph id: one text per glyph (the first met).
-                if let c = cffText[g] { return c }
-                while glyph.count <= Int(g) { glyph.append(UInt32(glyph.count)); width.append(0); text.append("") }
-                width[Int(g)] = w
-                text[Int(g)] = String(decoding: bytes, as: UTF8.self)
-                cffText[g] = UInt16(truncatingIfNeeded: g)
-                return UInt16(truncatingIfNeeded: g)
-            }
-            if let key = PackedKey(glyph: g, width: w, utf8: bytes) {
-                if let c = packed[key] { return c }
-                let c = add(g, w, bytes)
-                packed[key] = c
-                return c
-            }
-            let key = LongKey(glyph: g, width: w, text: Array(bytes))
-            if let c = long[key] { return c }
-            let c = add(g, w, bytes)
-            long[key] = c
-            return c
-        }
-
-        private func add(_ g: UInt32, _ w: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt16 {
-            // Two-byte codes: past 65,535 pieces the glyph keeps the text it was first given.
-            guard glyph.count < 0xFFFF else { return UInt16(glyph.firstIndex(of: g) ?? 0) }
-            glyph.append(g); width.append(w); text.append(String(decoding: bytes, as: UTF8.self))
-            return UInt16(glyph.count - 1)
         }
     }
 
@@ -152,7 +117,7 @@ extension PDFFonts {
 
     private func write(_ f: Font, into w: PDFObjectWriter) -> Int {
         let scale = 1000 / Double(f.upem)
-        let glyphs = Array(Set(f.glyph)).sorted()
+        let glyphs = Array(Set(f.codes.glyph)).sorted()
         let program = f.shaped.subsetProgram(glyphs)
         // A subset tag from the glyphs drawn, so the same document gives the same bytes.
         var hash: UInt64 = 0xcbf29ce484222325
@@ -181,10 +146,10 @@ extension PDFFonts {
         if let cidMap { d.append(" /CIDToGIDMap "); d.integer(cidMap); d.append(" 0 R") }
         d.append(" /W [")
         var run = -1
-        for c in 1..<f.glyph.count {
+        for c in 1..<f.codes.glyph.count {
             if c > 1, c % 64 == 1 { d.append("]\n"); run = -1 }
             if run < 0 { d.integer(c); d.append(" ["); run = c } else { d.byte(0x20) }
-            d.integer(Int(f.width[c]))
+            d.integer(Int(f.codes.width[c]))
         }
         if run >= 0 { d.append("]") }
         d.append("] >>")
@@ -207,8 +172,8 @@ extension PDFFonts {
         }
         if let cidMap {
             var map = [UInt8]()
-            map.reserveCapacity(f.glyph.count * 2)
-            for g in f.glyph { map.append(UInt8(truncatingIfNeeded: g >> 8)); map.append(UInt8(truncatingIfNeeded: g)) }
+            map.reserveCapacity(f.codes.glyph.count * 2)
+            for g in f.codes.glyph { map.append(UInt8(truncatingIfNeeded: g >> 8)); map.append(UInt8(truncatingIfNeeded: g)) }
             w.stream(cidMap, map)
         }
         w.stream(toUnicode, toUnicodeCMap(f).bytes)
@@ -230,18 +195,64 @@ extension PDFFonts {
         endcodespacerange
 
         """)
-        let codes = (0..<f.glyph.count).filter { !f.text[$0].isEmpty }
+        let codes = (0..<f.codes.glyph.count).filter { !f.codes.text[$0].isEmpty }
         var i = 0
         while i < codes.count {
             let n = min(100, codes.count - i)
             m.integer(n); m.append(" beginbfchar\n")
             for c in codes[i..<(i + n)] {
-                m.byte(0x3C); m.hex4(c); m.append("> <"); m.utf16Hex(f.text[c]); m.append(">\n")
+                m.byte(0x3C); m.hex4(c); m.append("> <"); m.utf16Hex(f.codes.text[c]); m.append(">\n")
             }
             m.append("endbfchar\n")
             i += n
         }
         m.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
         return m
+    }
+}
+
+/// By code: glyph, width in thousandths of an em and text; and the code of each combination.
+/// A value, so a drawing call can take it out of its font and give codes to a whole run without
+/// the exclusivity checks a class's stored property gets at every access.
+struct CodeTable {
+    let cff: Bool
+    var glyph: [UInt32] = [0]
+    var width: [Int32] = [0]
+    var text: [String] = [""]
+    fileprivate var packed: [PackedKey: UInt16] = [:]
+    fileprivate var long: [LongKey: UInt16] = [:]
+    fileprivate var cffText: [UInt32: UInt16] = [:]
+
+    init(cff: Bool) { self.cff = cff }
+
+    /// The code for a glyph drawn with `width` carrying `text` (UTF-8 bytes).
+    mutating func code(glyph g: UInt32, width w: Int32, text bytes: UnsafeBufferPointer<UInt8>) -> UInt16 {
+        if cff {
+            // CFF outlines in a PDF are addressed by glyph id: one text per glyph (the first met).
+            if let c = cffText[g] { return c }
+            while glyph.count <= Int(g) { glyph.append(UInt32(glyph.count)); width.append(0); text.append("") }
+            width[Int(g)] = w
+            text[Int(g)] = String(decoding: bytes, as: UTF8.self)
+            cffText[g] = UInt16(truncatingIfNeeded: g)
+            return UInt16(truncatingIfNeeded: g)
+        }
+        if let key = PackedKey(glyph: g, width: w, utf8: bytes) {
+            if let c = packed[key] { return c }
+            let c = add(g, w, bytes)
+            packed[key] = c
+            return c
+        }
+        let key = LongKey(glyph: g, width: w, text: Array(bytes))
+        if let c = long[key] { return c }
+        let c = add(g, w, bytes)
+        long[key] = c
+        return c
+    }
+
+    private mutating func add(_ g: UInt32, _ w: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt16 {
+        // Two-byte codes: past 65,535 pieces the glyph keeps the text it was first given.
+        guard glyph.count < 0xFFFF else { return UInt16(glyph.firstIndex(of: g) ?? 0) }
+        glyph.append(g); width.append(w); text.append(String(decoding: bytes, as: UTF8.self))
+        return UInt16(glyph.count - 1)
     }
 }

@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Strings as arrays of scalars and compared as bytes, decoded and compared on their UTF-8
+/// directly: the standard library's scalar view decodes one scalar per call and its equality
+/// normalises Thai, and these run over every paragraph and cell of every document.
+public enum Scalars {
+    /// The string's Unicode scalars (a String's UTF-8 is always valid, so no check is needed).
+    public static func of(_ string: String) -> [Unicode.Scalar] {
+        var string = string
+        return string.withUTF8 { u -> [Unicode.Scalar] in
+            var count = 0
+            for b in u where b & 0xC0 != 0x80 { count += 1 }
+            var out = [Unicode.Scalar]()
+            out.reserveCapacity(count)
+            var i = 0
+            while i < u.count {
+                let b0 = UInt32(u[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0; i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F); i += 4
+                }
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            }
+            return out
+        }
+    }
+
+    /// Whether two strings have the same bytes (no normalisation: the same text typed the same way).
+    public static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                pa.count == pb.count && (pa.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0)
+            }
+        }
+    }
+}
