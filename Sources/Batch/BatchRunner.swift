@@ -88,6 +88,8 @@ public final class BatchRunner: @unchecked Sendable {
             thread.start()
         }
         group.wait()
+        // The documents were written without a flush each; they reach the disk before the manifest says so.
+        OutputFile.flushAll()
         results = state.results
 
         for (i, error) in state.failures.sorted(by: { $0.0 < $1.0 }) { summary.failed.append((jobs[i].label, error)) }

@@ -26,10 +26,10 @@ struct RowRenderer: @unchecked Sendable {
         let (doc, style) = loaded
         do {
             let r = try renderer.render(doc, style, thumbnailDPI: thumbnailDPI)
-            try OutputFile.write(r.pdf, to: out + "/" + job.file)
+            try OutputFile.write(r.pdf, to: out + "/" + job.file, flush: false)
             if let png = r.thumbnail {
                 let name = FileName.thumbnail(for: job.file)
-                try OutputFile.write(png, to: out + "/" + name)
+                try OutputFile.write(png, to: out + "/" + name, flush: false)
                 e.thumbnail = name
             }
             e.status = .ok
