@@ -211,3 +211,82 @@ void saraban_keep_freed_memory(void) {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
 #endif
 }
+
+/* SHA-256's round constants: this table and Batch's portable Swift code share it. */
+static const uint32_t sha256_k[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+const uint32_t *saraban_sha256_constants(void) { return sha256_k; }
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+
+/* SHA-256 with the x86 SHA extensions (four rounds per pair of instructions), when the processor
+   has them: the batch hashes every PDF it writes. saraban_sha256_blocks returns 0 when it cannot,
+   and the caller runs its portable code. `state` is the eight words a..h; `data` holds `blocks`
+   64-byte blocks. */
+__attribute__((target("sha,sse4.1,ssse3")))
+static void sha256_ni(uint32_t state[8], const unsigned char *data, unsigned long blocks) {
+    const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i t = _mm_loadu_si128((const __m128i *)&state[0]);       /* a b c d */
+    __m128i s1 = _mm_loadu_si128((const __m128i *)&state[4]);      /* e f g h */
+    t = _mm_shuffle_epi32(t, 0xB1);
+    s1 = _mm_shuffle_epi32(s1, 0x1B);
+    __m128i s0 = _mm_alignr_epi8(t, s1, 8);                        /* a b e f */
+    s1 = _mm_blend_epi16(s1, t, 0xF0);                             /* c d g h */
+    while (blocks--) {
+        __m128i abef = s0, cdgh = s1, w[4];
+        for (int i = 0; i < 16; i++) {
+            __m128i m;
+            if (i < 4) {
+                m = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16 * i)), swap);
+            } else {
+                m = _mm_sha256msg1_epu32(w[(i - 4) & 3], w[(i - 3) & 3]);
+                m = _mm_add_epi32(m, _mm_alignr_epi8(w[(i - 1) & 3], w[(i - 2) & 3], 4));
+                m = _mm_sha256msg2_epu32(m, w[(i - 1) & 3]);
+            }
+            w[i & 3] = m;
+            __m128i k = _mm_add_epi32(m, _mm_loadu_si128((const __m128i *)&sha256_k[4 * i]));
+            s1 = _mm_sha256rnds2_epu32(s1, s0, k);
+            s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(k, 0x0E));
+        }
+        s0 = _mm_add_epi32(s0, abef);
+        s1 = _mm_add_epi32(s1, cdgh);
+        data += 64;
+    }
+    t = _mm_shuffle_epi32(s0, 0x1B);
+    s1 = _mm_shuffle_epi32(s1, 0xB1);
+    s0 = _mm_blend_epi16(t, s1, 0xF0);
+    s1 = _mm_alignr_epi8(s1, t, 8);
+    _mm_storeu_si128((__m128i *)&state[0], s0);
+    _mm_storeu_si128((__m128i *)&state[4], s1);
+}
+
+int saraban_sha256_blocks(uint32_t state[8], const unsigned char *data, unsigned long blocks) {
+    static int known = -1; /* asked once; every thread finds the same answer */
+    int has = __atomic_load_n(&known, __ATOMIC_RELAXED);
+    if (has < 0) {
+        unsigned a, b, c, d;
+        int sha = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+        int sse41 = __get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 19)) && (c & (1u << 9));
+        has = sha && sse41;
+        __atomic_store_n(&known, has, __ATOMIC_RELAXED);
+    }
+    if (!has) return 0;
+    sha256_ni(state, data, blocks);
+    return 1;
+}
+#else
+int saraban_sha256_blocks(uint32_t state[8], const unsigned char *data, unsigned long blocks) {
+    (void)state; (void)data; (void)blocks;
+    return 0;
+}
+#endif

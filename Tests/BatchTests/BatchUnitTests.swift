@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Batch
 
@@ -20,6 +21,18 @@ struct BatchUnitTests {
         #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        // The processor's SHA instructions (when it has them) and the portable code agree, on
+        // lengths around the block size and on a document-sized input fed in pieces.
+        var bytes = [UInt8]()
+        var x: UInt32 = 2463534242
+        for _ in 0..<70_001 { x ^= x << 13; x ^= x >> 17; x ^= x << 5; bytes.append(UInt8(truncatingIfNeeded: x)) }
+        for n in [0, 1, 55, 56, 63, 64, 65, 127, 128, 129, 1000, 70_001] {
+            let d = Data(bytes[0..<n])
+            #expect(SHA256.hex(d) == SHA256.hex(d, portable: true), "\(n) bytes")
+        }
+        var pieces = SHA256()
+        for start in stride(from: 0, to: bytes.count, by: 4093) { pieces.update(Data(bytes[start..<min(start + 4093, bytes.count)])) }
+        #expect(pieces.hex() == SHA256.hex(Data(bytes), portable: true))
     }
 
     @Test func indexEscapesAndHasNoScripts() {
