@@ -21,12 +21,15 @@ measure() { # label template jobs data
   local docs; docs=$(python3 -c 'import json,sys; print(sum(d["status"]=="ok" for d in json.load(open(sys.argv[1]))["documents"]))' "$out/manifest.json")
   awk -v l="$1" -v d="$docs" -v p="$pages" -v s="$secs" -v k="$kb" \
     'BEGIN { printf "%-28s %6d docs %7.1f docs/s %8.1f pages/s  peak RSS %6.1f MB  (%.2f s)\n", l, d, d/s, p/s, k/1024, s }'
+  rate=$(awk -v d="$docs" -v s="$secs" 'BEGIN { printf "%.3f", d/s }')
   rm -rf "$out"
 }
 
 echo "saraban batch, $rows rows of the hinlekfai example ($(nproc) cores)"
 for case in unshared shared; do
-  for jobs in 1 2; do measure "$case --jobs $jobs" "$case" "$jobs" "$work/units.csv"; done
+  measure "$case --jobs 1" "$case" 1 "$work/units.csv"; one=$rate
+  measure "$case --jobs 2" "$case" 2 "$work/units.csv"
+  awk -v c="$case" -v a="$one" -v b="$rate" 'BEGIN { printf "%-28s %.2fx\n", c " --jobs 2 / --jobs 1", b/a }'
 done
 # Processes instead of threads: two --jobs 1 runs on the two halves at once.
 half=$(( rows / 2 + 1 ))
