@@ -13,8 +13,11 @@ struct StyleLoader {
             throw Problems([Problem(file: styleFile, line: 0, column: 0, message: "cannot read the style file",
                                     thai: "อ่านแฟ้มรูปแบบไม่ได้")])
         }
+        let key = ParsedStyles.Key(path: styleFile, text: text)
+        // A document without its own style values gets the style file's style as read before.
+        if overrides == nil, let style = ParsedStyles.shared.style(key) { return style }
         var problems = [Problem]()
-        var tree = try ParsedStyles.shared.tree(text: text, file: name)
+        var tree = try ParsedStyles.shared.tree(key, file: name)
         if let overrides { tree = tree.merged(with: StyleTree.from(overrides, file: documentFile), path: "", problems: &problems) }
         var read = Reader(tree: tree, problems: problems)
         var style = read.style()
@@ -25,6 +28,7 @@ struct StyleLoader {
             style.emblem = (base as NSString).appendingPathComponent(e)
         }
         if !read.problems.isEmpty { throw Problems(read.problems) }
+        if overrides == nil { ParsedStyles.shared.keep(style, for: key) }
         return style
     }
 
@@ -164,15 +168,44 @@ struct StyleLoader {
 final class ParsedStyles: @unchecked Sendable {
     static let shared = ParsedStyles()
     private let lock = NSLock()
-    private var trees: [String: StyleTree] = [:]
+    private var trees: [Key: StyleTree] = [:]
+    private var styles: [Key: Style] = [:]
 
-    func tree(text: String, file: String) throws -> StyleTree {
-        let key = file + "\u{0}" + text
+    /// A style file by path and text, hashed once as bytes (String hashing normalises the Thai
+    /// in the file's comments at every lookup, and a batch looks it up for every row).
+    struct Key: Hashable {
+        let path: String
+        let text: String
+        let digest: Int
+
+        init(path: String, text: String) {
+            self.path = path
+            self.text = text
+            var h = Hasher()
+            var t = text
+            t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+            h.combine(path)
+            digest = h.finalize()
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.digest == b.digest && a.path == b.path && Scalars.sameBytes(a.text, b.text)
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+    }
+
+    func tree(_ key: Key, file: String) throws -> StyleTree {
         if let t = lock.withLock({ trees[key] }) { return t }
         let reader = YAMLReader(file: file)
-        guard let node = reader.parse(text) else { throw Problems(reader.problems) }
+        guard let node = reader.parse(key.text) else { throw Problems(reader.problems) }
         let t = StyleTree.from(node, file: file)
         lock.withLock { trees[key] = t }
         return t
     }
+
+    /// The style read from the file alone (no document values), once it has been read without problems.
+    func style(_ key: Key) -> Style? { lock.withLock { styles[key] } }
+
+    func keep(_ style: Style, for key: Key) { lock.withLock { styles[key] = style } }
 }
