@@ -9,6 +9,8 @@ public final class FontSystem {
     private var descriptions: [FontSpec: OpaquePointer] = [:]
     private var fonts: [UnsafeMutablePointer<PangoFont>: ShapedFont] = [:]
     let language: OpaquePointer?
+    /// Break opportunities of the stretches of text shaped so far.
+    let breaks: BreakAttributes
 
     /// Registers every font file under `dir` with fontconfig (once per process, before any font map).
     public static func registerFontDirectory(_ dir: String) -> Bool {
@@ -28,6 +30,7 @@ public final class FontSystem {
         cairo_font_options_destroy(options)
         pango_context_set_round_glyph_positions(context, 0)
         self.language = pango_language_from_string(language)
+        breaks = BreakAttributes(language: self.language)
         pango_context_set_language(context, self.language)
     }
 

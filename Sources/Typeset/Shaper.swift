@@ -23,9 +23,10 @@ public struct Shaper {
         let attrs = makeAttributes(spans, offsets: offsets)
         defer { pango_attr_list_unref(attrs) }
 
-        var logAttrs = [PangoLogAttr](repeating: PangoLogAttr(), count: scalars.count + 1)
-        utf8.withUnsafeMutableBufferPointer { buf in
-            pango_get_log_attrs(buf.baseAddress, Int32(byteCount), -1, fonts.language, &logAttrs, Int32(logAttrs.count))
+        let logAttrs = utf8.withUnsafeBufferPointer { buf in
+            buf.withMemoryRebound(to: UInt8.self) { bytes in
+                fonts.breaks.attributes(UnsafeBufferPointer(rebasing: bytes[0..<byteCount]), scalars: scalars, offsets: offsets)
+            }
         }
 
         var glyphs = [Glyph](); glyphs.reserveCapacity(scalars.count)

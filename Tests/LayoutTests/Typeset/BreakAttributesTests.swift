@@ -1,0 +1,60 @@
+import CPangoCairo
+import Foundation
+import Testing
+@testable import Typeset
+
+/// Break opportunities worked out stretch by stretch (and kept) are exactly those of one pass over
+/// the whole paragraph, for every attribute the layout reads.
+@Suite struct BreakAttributesTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The Thai corpus, every quoted or plain string value of the example documents, and edge cases
+    /// around spaces: punctuation, ๆ, ฯ, quotes, digits, Latin, runs of spaces, line breaks.
+    static func texts() -> [String] {
+        var out = [String]()
+        if let corpus = try? String(contentsOfFile: root + "/Tests/EndToEndTests/Fixtures/thai-corpus.txt", encoding: .utf8) {
+            out += corpus.split(separator: "\n").compactMap { $0.split(separator: "\t", maxSplits: 1).last.map(String.init) }
+        }
+        let dir = root + "/Templates/examples"
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where file.hasSuffix(".yaml") {
+            let text = (try? String(contentsOfFile: dir + "/" + file, encoding: .utf8)) ?? ""
+            for line in text.split(separator: "\n") {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                if value.unicodeScalars.count > 3 { out.append(value) }
+            }
+        }
+        out += ["( ก ข )", "ก ) ข", "ก ( ข", "ก ๆ ข", "ไป ๆ มา", "ฯลฯ ก ฯ ข", "“ข้อความ” ต่อ ‘ก’ ข", "ที่ ๑๒ % และ ๒๕๖๘ บาท",
+                "ก  ข   ค", "  นำหน้า", "ตามหลัง  ", "ก\nข ค", "ก - ข — ค", "Open Data Integrity and Transparency Assessment : OIT)",
+                "ก่อน https://www.example.go.th/a ต่อ", "น้ำ ค่ำ ที่ ปั้น", "๑. ก ๒) ข", "a b", " ", ""]
+        return out
+    }
+
+    @Test func stretchesGiveTheSameAttributesAsTheWholeText() {
+        let breaks = BreakAttributes(language: pango_language_from_string("th"))
+        var checked = 0, cut = 0
+        for _ in 0..<2 { // the second round reads the kept stretches
+            for text in Self.texts() {
+                let scalars = Array(text.unicodeScalars)
+                var offsets = [0]
+                for s in scalars { offsets.append(offsets.last! + UTF8.width(s)) }
+                let bytes = Array(text.utf8)
+                let (a, b) = bytes.withUnsafeBufferPointer { p in
+                    (breaks.attributes(p, scalars: scalars, offsets: offsets), breaks.whole(p, count: scalars.count))
+                }
+                #expect(a.count == b.count, "\(text)")
+                for i in 0..<min(a.count, b.count) {
+                    let same = a[i].is_line_break == b[i].is_line_break && a[i].is_mandatory_break == b[i].is_mandatory_break
+                        && a[i].is_cursor_position == b[i].is_cursor_position && a[i].is_white == b[i].is_white
+                        && a[i].is_word_boundary == b[i].is_word_boundary
+                    #expect(same, "position \(i) of \(text)")
+                    if !same { break }
+                }
+                checked += 1
+                cut += BreakAttributes.cuts(scalars).count
+            }
+        }
+        #expect(checked > 100 && cut > 100, "the texts have many places to cut (\(checked) texts, \(cut) cuts)")
+    }
+}
