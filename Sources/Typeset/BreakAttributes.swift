@@ -5,10 +5,8 @@ import CPangoCairo
 /// same sentences come back in every document with only the unit's name changed, and this
 /// analysis was a third of shaping. Belongs to one FontSystem (one thread).
 final class BreakAttributes {
-    private var kept: [[UInt8]: [PangoLogAttr]] = [:]
+    private let kept = KeptValues<[UInt8], [PangoLogAttr]>(half: 1_000)
     private let language: OpaquePointer?
-    /// Enough for the distinct stretches of many documents; the table starts again when full.
-    private let capacity = 50_000
 
     init(language: OpaquePointer?) { self.language = language }
 
@@ -45,8 +43,7 @@ final class BreakAttributes {
         let key = Array(utf8)
         if let a = kept[key] { return a }
         let a = whole(utf8, count: count)
-        if kept.count >= capacity { kept.removeAll(keepingCapacity: true) }
-        kept[key] = a
+        kept.insert(a, for: key)
         return a
     }
 

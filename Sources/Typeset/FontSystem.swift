@@ -11,6 +11,8 @@ public final class FontSystem {
     let language: OpaquePointer?
     /// Break opportunities of the stretches of text shaped so far.
     let breaks: BreakAttributes
+    /// Stretches of text shaped so far.
+    let stretches = ShapedStretches()
 
     /// Registers every font file under `dir` with fontconfig (once per process, before any font map).
     public static func registerFontDirectory(_ dir: String) -> Bool {

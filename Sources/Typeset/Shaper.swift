@@ -8,7 +8,10 @@ public struct Shaper {
     public let fonts: FontSystem
     public init(_ fonts: FontSystem) { self.fonts = fonts }
 
-    public func shape(_ text: String, spans: [StyleSpan]) -> ShapedText {
+    public func shape(_ text: String, spans: [StyleSpan]) -> ShapedText { shape(text, spans: spans, wholeText: false) }
+
+    /// `wholeText`: shape the paragraph in one piece (the tests compare it with the stretches).
+    func shape(_ text: String, spans: [StyleSpan], wholeText: Bool) -> ShapedText {
         let scalars = Scalars.of(text)
         var offsets = [Int](); offsets.reserveCapacity(scalars.count + 1)
         var o = 0
@@ -30,36 +33,32 @@ public struct Shaper {
         }
 
         var glyphs = [Glyph](); glyphs.reserveCapacity(scalars.count)
-        var fontList = [ShapedFont](); var fontIndex = [UnsafeMutablePointer<PangoFont>: Int]()
+        var fontList = [ShapedFont](); var fontIndex = [ObjectIdentifier: Int]()
+        // Text in one font is shaped stretch by stretch between spaces (where nothing shapes across)
+        // and each stretch is kept: a batch's sentences come back with only the unit's name changed.
+        let oneFont = !wholeText && spans.count == 1 && spans[0].range == 0..<scalars.count
+        var start = 0
         utf8.withUnsafeMutableBufferPointer { buf in
             let base = buf.baseAddress!
-            var list = pango_itemize(fonts.context, base, 0, Int32(byteCount), attrs, nil)
-            let head = list
-            let gs = pango_glyph_string_new()!
-            defer { pango_glyph_string_free(gs); freeItems(head) }
-            while let node = list {
-                let item = node.pointee.data.assumingMemoryBound(to: PangoItem.self)
-                let itemOffset = Int(item.pointee.offset)
-                pango_shape_with_flags(base + itemOffset, item.pointee.length, base, Int32(byteCount),
-                                       &item.pointee.analysis, gs, PANGO_SHAPE_NONE)
-                var fi = 0
-                if let f = item.pointee.analysis.font {
-                    let key = f
-                    if let k = fontIndex[key] { fi = k } else {
-                        fi = fontList.count; fontIndex[key] = fi; fontList.append(fonts.font(key))
-                    }
+            for end in (oneFont ? BreakAttributes.cuts(scalars) : []) + [scalars.count] {
+                let key = oneFont ? ShapedStretches.Key(bytes: Array(UnsafeRawBufferPointer(start: base + offsets[start], count: offsets[end] - offsets[start])), font: spans[0].font) : nil
+                let stretch: ShapedStretches.Stretch
+                if let key, let kept = fonts.stretches.kept(key) {
+                    stretch = kept
+                } else {
+                    stretch = shapeStretch(base, from: offsets[start], to: offsets[end], attrs: attrs, scalarAtByte: scalarAtByte, firstScalar: start)
+                    if let key { fonts.stretches.keep(stretch, for: key) }
                 }
-                let n = Int(gs.pointee.num_glyphs)
-                for g in 0..<n {
-                    let info = gs.pointee.glyphs[g]
-                    let byte = itemOffset + Int(gs.pointee.log_clusters[g])
-                    glyphs.append(Glyph(id: info.glyph,
-                                        advance: Double(info.geometry.width) / Double(PANGO_SCALE),
-                                        xOffset: Double(info.geometry.x_offset) / Double(PANGO_SCALE),
-                                        yOffset: Double(info.geometry.y_offset) / Double(PANGO_SCALE),
-                                        scalar: scalarAtByte[byte], font: fi))
+                let local = stretch.fonts.map { f -> Int in
+                    if let k = fontIndex[ObjectIdentifier(f)] { return k }
+                    fontIndex[ObjectIdentifier(f)] = fontList.count; fontList.append(f)
+                    return fontList.count - 1
                 }
-                list = node.pointee.next
+                for var g in stretch.glyphs {
+                    g.scalar += start; g.font = local[g.font]
+                    glyphs.append(g)
+                }
+                start = end
             }
         }
         recomposeSaraAm(&glyphs, scalars: scalars, fonts: fontList)
@@ -74,6 +73,43 @@ public struct Shaper {
             whitespace: logAttrs.map { $0.is_white != 0 },
             wordStart: logAttrs.map { $0.is_word_boundary != 0 },
             glyphs: glyphs, fonts: fontList, glyphStart: glyphStart, spans: spans)
+    }
+
+    /// Itemizes and shapes the bytes [from, to) of the paragraph as text of their own; glyphs'
+    /// scalars count from the stretch's first, their fonts index the stretch's own list.
+    private func shapeStretch(_ base: UnsafeMutablePointer<CChar>, from: Int, to: Int, attrs: OpaquePointer,
+                              scalarAtByte: [Int], firstScalar: Int) -> ShapedStretches.Stretch {
+        var glyphs = [Glyph]()
+        var fontList = [ShapedFont](); var fontIndex = [UnsafeMutablePointer<PangoFont>: Int]()
+        guard to > from else { return ShapedStretches.Stretch(glyphs: [], fonts: []) }
+        var list = pango_itemize(fonts.context, base, Int32(from), Int32(to - from), attrs, nil)
+        let head = list
+        let gs = pango_glyph_string_new()!
+        defer { pango_glyph_string_free(gs); freeItems(head) }
+        while let node = list {
+            let item = node.pointee.data.assumingMemoryBound(to: PangoItem.self)
+            let itemOffset = Int(item.pointee.offset)
+            pango_shape_with_flags(base + itemOffset, item.pointee.length, base + from, Int32(to - from),
+                                   &item.pointee.analysis, gs, PANGO_SHAPE_NONE)
+            var fi = 0
+            if let f = item.pointee.analysis.font {
+                if let k = fontIndex[f] { fi = k } else {
+                    fi = fontList.count; fontIndex[f] = fi; fontList.append(fonts.font(f))
+                }
+            }
+            let n = Int(gs.pointee.num_glyphs)
+            for g in 0..<n {
+                let info = gs.pointee.glyphs[g]
+                let byte = itemOffset + Int(gs.pointee.log_clusters[g])
+                glyphs.append(Glyph(id: info.glyph,
+                                    advance: Double(info.geometry.width) / Double(PANGO_SCALE),
+                                    xOffset: Double(info.geometry.x_offset) / Double(PANGO_SCALE),
+                                    yOffset: Double(info.geometry.y_offset) / Double(PANGO_SCALE),
+                                    scalar: scalarAtByte[byte] - firstScalar, font: fi))
+            }
+            list = node.pointee.next
+        }
+        return ShapedStretches.Stretch(glyphs: glyphs, fonts: fontList)
     }
 
     /// HarfBuzz always draws SARA AM as NIKHAHIT + SARA AA so a tone mark can sit between them.
@@ -113,4 +149,16 @@ public struct Shaper {
         }
         g_list_free(list)
     }
+}
+
+/// Stretches of text in one font, shaped and kept by their bytes and font. Belongs to one
+/// FontSystem (one thread); its fonts are that system's.
+final class ShapedStretches {
+    struct Key: Hashable { let bytes: [UInt8]; let font: FontSpec }
+    struct Stretch { let glyphs: [Glyph]; let fonts: [ShapedFont] }
+    private let values = KeptValues<Key, Stretch>(half: 1_000)
+
+    func kept(_ key: Key) -> Stretch? { values[key] }
+
+    func keep(_ stretch: Stretch, for key: Key) { values.insert(stretch, for: key) }
 }

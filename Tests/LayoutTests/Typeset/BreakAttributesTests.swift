@@ -58,3 +58,44 @@ import Testing
         #expect(checked > 100 && cut > 100, "the texts have many places to cut (\(checked) texts, \(cut) cuts)")
     }
 }
+
+/// Text in one font shaped stretch by stretch (and kept) gives the glyphs of shaping the whole
+/// paragraph at once: same glyphs, advances, offsets, characters and fonts.
+@Suite struct ShapedStretchesTests {
+    @Test(arguments: ["Laksaman", "DejaVu Sans"])
+    func stretchesShapeLikeTheWholeText(family: String) {
+        let fonts = FontSystem()
+        let shaper = Shaper(fonts)
+        let font = FontSpec(family: family, size: 16)
+        var glyphCount = 0
+        for _ in 0..<2 { // the second round takes the kept stretches
+            for text in BreakAttributesTests.texts() {
+                let spans = [StyleSpan(range: 0..<text.unicodeScalars.count, font: font)]
+                let a = shaper.shape(text, spans: spans), b = shaper.shape(text, spans: spans, wholeText: true)
+                #expect(a.glyphs.count == b.glyphs.count, "\(text)")
+                for (x, y) in zip(a.glyphs, b.glyphs) {
+                    let same = x.id == y.id && abs(x.advance - y.advance) < 1e-9 && abs(x.xOffset - y.xOffset) < 1e-9
+                        && abs(x.yOffset - y.yOffset) < 1e-9 && x.scalar == y.scalar && a.fonts[x.font] === b.fonts[y.font]
+                    #expect(same, "glyph for scalar \(y.scalar) of \(text)")
+                    if !same { break }
+                }
+                #expect(a.lineBreak == b.lineBreak && a.wordStart == b.wordStart && a.graphemeStart == b.graphemeStart, "\(text)")
+                glyphCount += b.glyphs.count
+            }
+        }
+        #expect(glyphCount > 5000)
+    }
+}
+
+/// The bounded table behind both: what is used again stays, what is not goes, the size stays bounded.
+@Test func keptValuesKeepWhatIsUsedAndStayBounded() {
+    let kept = KeptValues<Int, String>(half: 10)
+    kept.insert("hot", for: -1)
+    for i in 0..<1000 {
+        kept.insert("\(i)", for: i)
+        if i % 5 == 0 { #expect(kept[-1] == "hot", "a value used every few inserts stays (\(i))") }
+        #expect(kept.count <= 20)
+    }
+    #expect(kept[999] == "999")
+    #expect(kept[0] == nil && kept[500] == nil)
+}
