@@ -41,9 +41,10 @@ import Testing
         #expect(lost.isEmpty, "lost: \(lost)")
     }
 
-    @Test func hinlekfaiMemoComesBackWordForWord() throws {
-        let pdf = try Probe.render(path: Probe.root + "/Templates/examples/hinlekfai.yaml")
-        let yaml = try String(contentsOfFile: Probe.root + "/Templates/examples/hinlekfai.yaml", encoding: .utf8)
+    @Test(arguments: ["hinlekfai", "long-memo"])
+    func exampleMemoComesBackWordForWord(example: String) throws {
+        let pdf = try Probe.render(path: Probe.root + "/Templates/examples/\(example).yaml")
+        let yaml = try String(contentsOfFile: Probe.root + "/Templates/examples/\(example).yaml", encoding: .utf8)
         // The memo's own text: every quoted or plain value under memo: (the table has its own test).
         let memoPart = yaml.components(separatedBy: "\nattachments:").first!
         let values = memoPart.split(separator: "\n").compactMap { line -> String? in
