@@ -19,7 +19,9 @@ public enum OutputFile {
             var done = 0
             while done < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 { if errno == EINTR { continue }; return false }
+                if n < 0, errno == EINTR { continue }
+                // Nothing written for a non-empty request: the disk is full.
+                if n <= 0 { if n == 0 { errno = ENOSPC }; return false }
                 done += n
             }
             return true
