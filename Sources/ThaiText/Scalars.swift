@@ -33,6 +33,13 @@ public enum Scalars {
         }
     }
 
+    /// Feeds a string's bytes to a hasher (String's own hashing normalises Thai at every call); a
+    /// type that hashes this way compares with `sameBytes`.
+    public static func hashBytes(_ string: String, into hasher: inout Hasher) {
+        var string = string
+        string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
     /// Whether two strings have the same bytes (no normalisation: the same text typed the same way).
     public static func sameBytes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b

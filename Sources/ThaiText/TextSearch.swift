@@ -31,12 +31,8 @@ public enum TextSearch {
     /// A list-item marker at the start of a paragraph — ๑. / 1) / (๒) / ๑.๒ / ๑.๑) — with the
     /// space after it; nil when the paragraph is only a marker or has none.
     public static func listMarker(_ paragraph: String) -> String? {
-        // A marker and its space are a few scalars: the paragraph's start is enough to look at,
-        // unless the scan reached the end of that start (then all of it).
-        let head = Array(paragraph.unicodeScalars.prefix(64))
-        var scan = markerScan(head)
-        var s = head
-        if head.count == 64, scan.reached >= 62 { s = Scalars.of(paragraph); scan = markerScan(s) }
+        let s = Scalars.of(paragraph)
+        let scan = markerScan(s)
         guard scan.found, scan.reached < s.count else { return nil }
         return String(String.UnicodeScalarView(s[0..<scan.reached]))
     }

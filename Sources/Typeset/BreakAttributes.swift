@@ -10,20 +10,21 @@ final class BreakAttributes {
 
     init(language: OpaquePointer?) { self.language = language }
 
-    /// The attributes of `utf8` (its scalars and their byte offsets given), one per scalar and one
-    /// for the end, the same as one call over the whole text.
-    func attributes(_ utf8: UnsafeBufferPointer<UInt8>, scalars: [Unicode.Scalar], offsets: [Int]) -> [PangoLogAttr] {
+    /// The attributes of `utf8` (its scalars' byte offsets given, and the `cuts` of those scalars),
+    /// one per scalar and one for the end, the same as one call over the whole text.
+    func attributes(_ utf8: UnsafeBufferPointer<UInt8>, offsets: [Int], cuts: [Int]) -> [PangoLogAttr] {
+        let count = offsets.count - 1
         var result = [PangoLogAttr]()
-        result.reserveCapacity(scalars.count + 1)
+        result.reserveCapacity(count + 1)
         var start = 0
-        for end in BreakAttributes.cuts(scalars) + [scalars.count] {
+        for end in cuts + [count] {
             var part = stretch(UnsafeBufferPointer(rebasing: utf8[offsets[start]..<offsets[end]]), count: end - start)
             if start > 0 {
                 // The text goes on before this stretch: after its spaces a line may break (a text's
                 // own start never breaks).
                 part[0].is_line_break = 1
             }
-            if end < scalars.count { part.removeLast() }
+            if end < count { part.removeLast() }
             result.append(contentsOf: part)
             start = end
         }

@@ -26,21 +26,24 @@ public struct Shaper {
         let attrs = makeAttributes(spans, offsets: offsets)
         defer { pango_attr_list_unref(attrs) }
 
+        // Break analysis and shaping both go stretch by stretch between spaces (where nothing
+        // looks across) and keep each stretch: a batch's sentences come back with only the
+        // unit's name changed.
+        let cuts = BreakAttributes.cuts(scalars)
         let logAttrs = utf8.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: UInt8.self) { bytes in
-                fonts.breaks.attributes(UnsafeBufferPointer(rebasing: bytes[0..<byteCount]), scalars: scalars, offsets: offsets)
+                fonts.breaks.attributes(UnsafeBufferPointer(rebasing: bytes[0..<byteCount]), offsets: offsets, cuts: cuts)
             }
         }
 
         var glyphs = [Glyph](); glyphs.reserveCapacity(scalars.count)
         var fontList = [ShapedFont](); var fontIndex = [ObjectIdentifier: Int]()
-        // Text in one font is shaped stretch by stretch between spaces (where nothing shapes across)
-        // and each stretch is kept: a batch's sentences come back with only the unit's name changed.
+        // Only text in one font is shaped by stretches (a stretch is kept by its bytes and font).
         let oneFont = !wholeText && spans.count == 1 && spans[0].range == 0..<scalars.count
         var start = 0
         utf8.withUnsafeMutableBufferPointer { buf in
             let base = buf.baseAddress!
-            for end in (oneFont ? BreakAttributes.cuts(scalars) : []) + [scalars.count] {
+            for end in (oneFont ? cuts : []) + [scalars.count] {
                 let key = oneFont ? ShapedStretches.Key(bytes: Array(UnsafeRawBufferPointer(start: base + offsets[start], count: offsets[end] - offsets[start])), font: spans[0].font) : nil
                 let stretch: ShapedStretches.Stretch
                 if let key, let kept = fonts.stretches.kept(key) {

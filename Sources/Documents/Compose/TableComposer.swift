@@ -42,7 +42,7 @@ struct TableComposer {
         var result = [CellLine]()
         for (k, p) in paragraphs.enumerated() {
             var hang = 0.0
-            if alignment != .center, let marker = TableComposer.marker(of: p) {
+            if alignment != .center, let marker = TextSearch.listMarker(p) {
                 hang = text.layouter.singleLine(text.inline(marker, size: ts.textSize, bold: bold)).width
                 if hang > width / 2 { hang = 0 }
             }
@@ -51,11 +51,6 @@ struct TableComposer {
             for (i, line) in set.enumerated() { result.append(CellLine(line, spaceBefore: i == 0 && k > 0 ? ts.paragraphSpace : 0)) }
         }
         return result
-    }
-
-    /// A leading list marker and the space after it: ๑.  ๑.๑  ๑.๑)  1)  (๒)
-    static func marker(of paragraph: String) -> String? {
-        TextSearch.listMarker(paragraph)
     }
 }
 

@@ -42,9 +42,9 @@ public final class SharedLayouts {
     }
 
     static func key(_ a: Attachment, style: Style, phrases: ProtectedPhrases) -> Key {
-        var text = a.allText
+        let text = a.allText
         var h = Hasher()
-        text.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        Scalars.hashBytes(text, into: &h)
         return Key(attachment: a, style: style, phrases: phrases.present(in: Scalars.of(text)), textHash: h.finalize())
     }
 }

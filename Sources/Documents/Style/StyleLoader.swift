@@ -182,8 +182,7 @@ final class ParsedStyles: @unchecked Sendable {
             self.path = path
             self.text = text
             var h = Hasher()
-            var t = text
-            t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+            Scalars.hashBytes(text, into: &h)
             h.combine(path)
             digest = h.finalize()
         }

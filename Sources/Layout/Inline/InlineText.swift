@@ -21,8 +21,7 @@ public struct InlineText: Sendable, Hashable {
     }
 
     public func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        Scalars.hashBytes(text, into: &hasher)
         hasher.combine(spans)
     }
 

@@ -41,7 +41,7 @@ import Testing
                 for s in scalars { offsets.append(offsets.last! + UTF8.width(s)) }
                 let bytes = Array(text.utf8)
                 let (a, b) = bytes.withUnsafeBufferPointer { p in
-                    (breaks.attributes(p, scalars: scalars, offsets: offsets), breaks.whole(p, count: scalars.count))
+                    (breaks.attributes(p, offsets: offsets, cuts: BreakAttributes.cuts(scalars)), breaks.whole(p, count: scalars.count))
                 }
                 #expect(a.count == b.count, "\(text)")
                 for i in 0..<min(a.count, b.count) {
