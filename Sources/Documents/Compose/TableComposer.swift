@@ -29,7 +29,8 @@ struct TableComposer {
                 })
             }
         }
-        let tableStyle = TableStyle(paddingTop: ts.paddingTop, paddingBottom: ts.paddingBottom, paddingX: ts.paddingX, ruleWidth: ts.ruleWidth)
+        let tableStyle = TableStyle(paddingTop: ts.paddingTop, paddingBottom: ts.paddingBottom, paddingX: ts.paddingX, ruleWidth: ts.ruleWidth,
+                                    wordCutLines: ts.pageCutBetweenWords)
         return TableBlock(edges: edges, header: header, rows: rows, style: tableStyle, spaceBefore: spaceBefore)
     }
 

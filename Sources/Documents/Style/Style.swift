@@ -55,6 +55,8 @@ public struct TableStyleValues: Sendable, Hashable {
     public var paddingTop, paddingBottom, paddingX, ruleWidth: Double
     public var headerBold: Bool, headerFill: Double, groupBold: Bool, groupFill: Double
     public var paragraphSpace, spaceBefore: Double
+    /// Lines a row cut by a page may give to the next page to be cut between words.
+    public var pageCutBetweenWords: Int
 }
 
 /// The `chart:` part of the style: bar chart measurements.

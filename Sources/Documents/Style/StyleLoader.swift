@@ -82,7 +82,8 @@ struct StyleLoader {
                 paddingX: length("table.padding_x"), ruleWidth: length("table.rule_width"),
                 headerBold: bool("table.header_bold"), headerFill: fraction("table.header_fill"),
                 groupBold: bool("table.group_bold"), groupFill: fraction("table.group_fill"),
-                paragraphSpace: length("table.paragraph_space"), spaceBefore: length("table.space_before"))
+                paragraphSpace: length("table.paragraph_space"), spaceBefore: length("table.space_before"),
+                pageCutBetweenWords: int("table.page_cut_between_words"))
         }
 
         mutating func chart() -> ChartStyleValues {

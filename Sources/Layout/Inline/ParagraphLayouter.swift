@@ -25,7 +25,9 @@ public final class ParagraphLayouter {
         for (k, b) in breaks.enumerated() {
             let e = breaker.end(of: b, from: a)
             let last = k == breaks.count - 1 || shaped.mandatoryBreak[b] && b < shaped.count
-            lines.append(makeLine(shaped, a, e, first: a == 0, last: last, style: style))
+            var line = makeLine(shaped, a, e, first: a == 0, last: last, style: style)
+            line.endsWord = last || e < b || b >= shaped.count || shaped.whitespace[b]
+            lines.append(line)
             a = b
         }
         return lines

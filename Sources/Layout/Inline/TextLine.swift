@@ -25,4 +25,7 @@ public struct TextLine {
     public var underlines: [(Double, Double)]
     /// Offset of the first glyph from the box's left edge (indent and alignment).
     public var xOffset: Double
+    /// Whether the line ends between words: at a space or at the end of its paragraph, not
+    /// inside a run of Thai text that the next line continues.
+    public var endsWord: Bool = true
 }

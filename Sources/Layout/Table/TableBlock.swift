@@ -1,5 +1,6 @@
 /// A table that flows over pages: the header repeats on every page, rows split between lines
-/// of text (two lines at least on each side), and a rowspan cut by a page repeats its text.
+/// of text (two lines at least on each side, and between words when that costs the page at most
+/// `TableStyle.wordCutLines` lines), and a rowspan cut by a page repeats its text.
 public struct TableBlock: Breakable {
     let grid: TableGrid
     /// The first row not yet finished, and how many lines of each unfinished cell are placed.
@@ -107,7 +108,16 @@ struct TablePage {
         for key in grid.keys(ofRow: r) where grid.isOwn(key) {
             let t = grid.texts[key]!, a = done[key] ?? 0, n = t.count - a
             var k = max(0, t.fitting(from: a, in: space))
-            if !forced && k < n { k = min(k, n - 2); if k < 2 { k = 0 } }
+            if !forced && k < n {
+                k = min(k, n - 2)
+                // A word cut by the page comes back from no PDF reader whole (the repeated header
+                // comes between its halves): cut where a line ends between words, giving the
+                // next page up to `wordCutLines` lines for it (all of the cell's, if no more).
+                var b = k
+                while b > 0, k - b < style.wordCutLines, !t.cutsBetweenWords(after: a + b - 1) { b -= 1 }
+                if b == 0 || t.cutsBetweenWords(after: a + b - 1) { k = b }
+                if k < 2 { k = 0 }
+            }
             take[key] = k
             if k < n { continues = true }
         }

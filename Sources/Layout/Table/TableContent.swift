@@ -28,8 +28,13 @@ public struct TableRow {
 public struct TableStyle: Sendable {
     public var paddingTop: Double, paddingBottom: Double, paddingX: Double
     public var ruleWidth: Double
-    public init(paddingTop: Double, paddingBottom: Double, paddingX: Double, ruleWidth: Double) {
+    /// How many lines a row cut by a page may give to the next page so that each cell is cut
+    /// between words; 0 cuts wherever the page ends.
+    public var wordCutLines: Int
+
+    public init(paddingTop: Double, paddingBottom: Double, paddingX: Double, ruleWidth: Double, wordCutLines: Int = 0) {
         self.paddingTop = paddingTop; self.paddingBottom = paddingBottom; self.paddingX = paddingX; self.ruleWidth = ruleWidth
+        self.wordCutLines = wordCutLines
     }
     var paddingY: Double { paddingTop + paddingBottom }
 }
@@ -70,6 +75,9 @@ struct CellText {
 
     /// Height of lines a..<b set from line a (its space above dropped).
     func height(_ a: Int, _ b: Int) -> Double { b > a ? bottoms[b - 1] - tops[a] : 0 }
+
+    /// Whether a cut after line `k` falls between words (see `TextLine.endsWord`).
+    func cutsBetweenWords(after k: Int) -> Bool { lines[k].line.endsWord }
 
     /// How many lines from `a` fit in `space` points.
     func fitting(from a: Int, in space: Double) -> Int {

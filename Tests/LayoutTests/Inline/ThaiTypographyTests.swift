@@ -29,6 +29,25 @@ import ThaiText
         #expect(rightEdge(last) < width - 1, "last line flush left")
     }
 
+    /// A line ends a word when the source has white space (or its end) right after the line's
+    /// text; the table cuts pages only there.
+    @Test(arguments: [120.0, 200.0, 300.0]) func linesKnowWhetherTheyEndBetweenWords(width: Double) {
+        let lines = layouter.layout(InlineText(text, font: font), style(width))
+        var rest = Substring(text)
+        var inside = 0
+        for (k, line) in lines.enumerated() {
+            while rest.first == " " { rest = rest.dropFirst() }
+            #expect(rest.hasPrefix(line.text), "line \(k) '\(line.text)' is not next in the text")
+            rest = rest.dropFirst(line.text.count)
+            let expected = rest.isEmpty || rest.first == " "
+            #expect(line.endsWord == expected, "line \(k) '\(line.text)' endsWord \(line.endsWord)")
+            if k < lines.count - 1, !expected { inside += 1 }
+        }
+        #expect(rest.allSatisfy { $0 == " " })
+        #expect(inside > 0, "at \(width) pt some line should end inside a run of Thai text")
+        #expect(lines.last?.endsWord == true)
+    }
+
     @Test func aLineWithoutSpacesIsStillFlush() {
         let solid = String(repeating: "การประเมินคุณธรรมและความโปร่งใส", count: 6)
         let lines = layouter.layout(InlineText(solid, font: font), style(300))

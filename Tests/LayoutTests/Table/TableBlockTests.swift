@@ -153,3 +153,55 @@ struct TableFixture {
         #expect(covered, "the rule \(r) is drawn")
     }
 }
+
+/// A cell of ten lines whose lines `inWord` end inside a word (the next line goes on with it).
+@MainActor
+private func wordCutRow(inWord: Set<Int>) -> [TableRow] {
+    let F = TableFixture.self
+    var b = F.cell(1, 10, "b")
+    for k in inWord { b.lines[k].line.endsWord = false }
+    return [TableRow(cells: [F.cell(0, 1, "a"), b, F.cell(2, 1, "c")])]
+}
+
+@MainActor
+@Test func aRowCutByAPageIsCutBetweenWordsWhenThatCostsFewLines() {
+    let F = TableFixture.self
+    let lh = F.lineHeight
+    // Room for the header and nine lines; the two-line rule alone would cut after b.7, inside
+    // the word that runs from b.5 to b.8.
+    let height = (lh + 5) + 9 * lh + 5 + 0.5
+    func cut(_ inWord: Set<Int>, within lines: Int) -> (first: [String], second: [String]) {
+        var style = F.style
+        style.wordCutLines = lines
+        let pages = F.pages(TableBlock(edges: F.edges, header: F.header, rows: wordCutRow(inWord: inWord), style: style), height: height)
+        #expect(pages.count == 2)
+        return (F.texts(pages[0]).map(\.text).filter { $0.hasPrefix("b") }, F.texts(pages[1]).map(\.text).filter { $0.hasPrefix("b") })
+    }
+    // Between words, three lines back: b.0 … b.4 stay, the word starts the next page.
+    let between = cut([5, 6, 7], within: 5)
+    #expect(between.first == (0..<5).map { "b.\($0)" })
+    #expect(between.second == (5..<10).map { "b.\($0)" })
+    // Not allowed to give lines back: cut where the page ends, as before.
+    #expect(cut([5, 6, 7], within: 0).first == (0..<8).map { "b.\($0)" })
+    // No line ends a word within two lines of the page end: the cut stays where it was.
+    #expect(cut([1, 2, 3, 4, 5, 6, 7], within: 2).first == (0..<8).map { "b.\($0)" })
+}
+
+@MainActor
+@Test func aRowWhoseOnlyWordRunsPastThePageMovesToTheNextPage() {
+    let F = TableFixture.self
+    let lh = F.lineHeight
+    var b = F.cell(1, 4, "b")
+    for k in 0..<3 { b.lines[k].line.endsWord = false }
+    let rows = [TableRow(cells: (0..<3).map { F.cell($0, 1, "p\($0)") }), TableRow(cells: [F.cell(0, 1, "a"), b, F.cell(2, 1, "c")])]
+    // The header, the first row and three lines of the second.
+    let height = 2 * (lh + 5) + 3 * lh + 5 + 0.5
+    for (lines, onFirst) in [(5, [String]()), (0, ["b.0", "b.1"])] {
+        var style = F.style
+        style.wordCutLines = lines
+        let pages = F.pages(TableBlock(edges: F.edges, header: F.header, rows: rows, style: style), height: height)
+        #expect(pages.count == 2)
+        #expect(F.texts(pages[0]).map(\.text).filter { $0.hasPrefix("b") } == onFirst)
+        #expect(F.texts(pages[1]).map(\.text).filter { $0.hasPrefix("b") } == (onFirst.count..<4).map { "b.\($0)" })
+    }
+}
