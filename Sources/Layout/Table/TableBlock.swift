@@ -115,7 +115,7 @@ struct TablePage {
                 // next page up to `wordCutLines` lines for it (all of the cell's, if no more).
                 var b = k
                 while b > 0, k - b < style.wordCutLines, !t.cutsBetweenWords(after: a + b - 1) { b -= 1 }
-                if b == 0 || t.cutsBetweenWords(after: a + b - 1) { k = b }
+                if b <= 0 || t.cutsBetweenWords(after: a + b - 1) { k = b }
                 if k < 2 { k = 0 }
             }
             take[key] = k
