@@ -105,7 +105,10 @@ public final class PDFCanvas: Canvas {
                     c.append("] TJ\n"); c.number(r); c.append(" Ts\n[")
                     rise = r
                 }
-                let adjust = (-(g.x - pen) / perUnit * 10).rounded() / 10
+                // The pen may drift from the layout's position by less than half a thousandth of
+                // an em (under 0.01 pt) before a move puts it back: most glyphs need none.
+                var adjust = (-(g.x - pen) / perUnit * 10).rounded() / 10
+                if abs(adjust) < 0.5 { adjust = 0 }
                 if adjust != 0 {
                     if inHex { c.byte(0x3E); inHex = false }
                     c.number(adjust, decimals: 1)
