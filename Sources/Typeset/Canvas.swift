@@ -32,8 +32,10 @@ public class Canvas {
     public func endPage() {}
 
     /// Draws glyphs of one font; `text` is what they stand for (each glyph says where its
-    /// character starts in it) and `baseline` the run's baseline.
-    public func drawGlyphs(_ font: ShapedFont, _ glyphs: [PlacedGlyph], text: String, baseline: Double? = nil) {
+    /// character starts in it) and `baseline` the run's baseline. `alternateColumn` marks text in
+    /// every second column of a table, which a PDF declares so that readers keep cells apart.
+    public func drawGlyphs(_ font: ShapedFont, _ glyphs: [PlacedGlyph], text: String, baseline: Double? = nil,
+                           alternateColumn: Bool = false) {
         guard let cr, !glyphs.isEmpty, let scaled = font.scaledFont else { return }
         cairo_set_scaled_font(cr, scaled)
         cairo_set_source_rgb(cr, 0, 0, 0)

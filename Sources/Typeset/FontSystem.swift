@@ -141,7 +141,7 @@ public final class ShapedFont {
     public func covers(_ scalar: Unicode.Scalar) -> Bool { saraban_font_has_char(pointer, scalar.value) == 1 }
 
     private var outlines: [UInt32: PackedStream?] = [:]
-    private var programs: [(glyphs: [UInt32], program: PackedStream?, length: Int)] = []
+    private var programs: [(glyphs: [UInt32], unitsPerEm: Int32?, program: PackedStream?, length: Int)] = []
 
     /// A glyph's outline in font units as PDF path operators filling it, packed for a stream; nil
     /// for a blank glyph. Kept: every document of a batch draws the same marks.
@@ -162,21 +162,22 @@ public final class ShapedFont {
     /// The font cut down to `glyphs` (sorted; glyph ids kept) by HarfBuzz, packed for a stream,
     /// with its length before packing. The last few subsets are kept: a batch's documents mostly
     /// draw the same glyphs.
-    func subsetProgram(_ glyphs: [UInt32]) -> (program: PackedStream, length: Int)? {
-        if let i = programs.firstIndex(where: { $0.glyphs == glyphs }) {
+    func subsetProgram(_ glyphs: [UInt32], unitsPerEm: Int32? = nil) -> (program: PackedStream, length: Int)? {
+        if let i = programs.firstIndex(where: { $0.glyphs == glyphs && $0.unitsPerEm == unitsPerEm }) {
             let p = programs[i]
             return p.program.map { ($0, p.length) }
         }
         var length: UInt = 0
-        let bytes: [UInt8]? = glyphs.withUnsafeBufferPointer { g in
+        var bytes: [UInt8]? = glyphs.withUnsafeBufferPointer { g in
             guard let p = saraban_font_subset(pointer, g.baseAddress, Int32(g.count), &length) else { return nil }
             defer { saraban_free(p) }
             return Array(UnsafeBufferPointer(start: p, count: Int(length)))
         }
+        if let upem = unitsPerEm, let b = bytes { bytes = FontProgram.withUnitsPerEm(b, upem) }
         let program = bytes.map { PackedStream($0) }
         if programs.count == 4 { programs.removeFirst() }
-        programs.append((glyphs, program, Int(length)))
-        return program.map { ($0, Int(length)) }
+        programs.append((glyphs, unitsPerEm, program, bytes?.count ?? 0))
+        return program.map { ($0, bytes?.count ?? 0) }
     }
 
     var scaledFont: OpaquePointer? { pango_cairo_font_get_scaled_font(OpaquePointer(pointer)) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Documents
 
 /// Every word of the source comes back whole from the PDF (poppler's pdftotext), for the Thai
 /// corpus and the example documents; characters the Thai font lacks come from a fallback font.
@@ -55,6 +56,44 @@ import Testing
         }
         #expect(values.count > 10)
         let lost = lostWords(pdf, values.filter { !$0.hasPrefix("20") })
+        #expect(lost.isEmpty, "lost: \(lost)")
+    }
+
+    /// The Thai words of a document's attachments (titles, headers, cells) as the source has them:
+    /// markup dropped, and only words with Thai letters and no Latin digits (which print in Thai).
+    static func attachmentWords(_ path: String) throws -> [String] {
+        _ = Probe.setUpOnce
+        let (doc, _) = try DocumentLoader(resources: Probe.resources).load(path: path)
+        let text = doc.attachments.map(\.allText).joined(separator: "\n")
+            .replacingOccurrences(of: "</?p>|<br\\s*/?>|\\*\\*|__", with: " ", options: .regularExpression)
+        return text.split(whereSeparator: \.isWhitespace).map(String.init).filter { w in
+            w.unicodeScalars.contains { (0x0E01...0x0E4E).contains($0.value) } && !w.contains { ("0"..."9").contains($0) }
+        }
+    }
+
+    /// Tables are where readers that rebuild the reading order from positions used to lose words:
+    /// the lines of neighbouring cells were read across the row, and a page cut words in two.
+    @Test(arguments: ["hinlekfai", "measures-6-months"])
+    func exampleTablesComeBackWordForWord(example: String) throws {
+        let path = Probe.root + "/Templates/examples/\(example).yaml"
+        let words = try Self.attachmentWords(path)
+        #expect(words.count > 150)
+        let lost = lostWords(try Probe.render(path: path), words)
+        #expect(lost.isEmpty, "lost: \(lost)")
+    }
+
+    /// Long unspaced Thai in every column of a table that runs over pages: each cell comes back
+    /// whole from poppler, in its reading order and in the page's drawing order.
+    @Test func tableCellsComeBackWhole() throws {
+        let words = ["องค์การบริหารส่วนตำบล", "คณะกรรมการพิจารณา", "ประชาสัมพันธ์", "ความโปร่งใส", "การป้องกันการทุจริต"]
+        func cell(_ r: Int, _ c: Int) -> String { (0..<(3 + (r + c) % 4)).map { words[($0 + r + c) % words.count] }.joined() }
+        var yaml = "      - table:\n          columns:\n"
+        for (t, w) in zip(["หัวแรก", "หัวสอง", "หัวสาม", "หัวสี่", "หัวห้า"], [2.0, 3.0, 1.5, 2.5, 2.0]) { yaml += "            - { title: \(t), width: \(w) }\n" }
+        yaml += "          rows:\n"
+        for r in 0..<12 { yaml += "            - [" + (0..<5).map { "\"\(cell(r, $0))\"" }.joined(separator: ", ") + "]\n" }
+        let pdf = try Probe.render(yaml: AttachmentDoc.document(yaml))
+        #expect(Probe.pages(pdf).count >= 3)
+        let lost = lostWords(pdf, (0..<12).flatMap { r in (0..<5).map { cell(r, $0) } })
         #expect(lost.isEmpty, "lost: \(lost)")
     }
 

@@ -28,4 +28,6 @@ public struct TextLine {
     /// Whether the line ends between words: at a space or at the end of its paragraph, not
     /// inside a run of Thai text that the next line continues.
     public var endsWord: Bool = true
+    /// Set on the lines of every second table column (see `Canvas.drawGlyphs`).
+    public var alternateColumn = false
 }

@@ -29,7 +29,7 @@ public struct Painter {
         for run in line.runs {
             var glyphs = run.glyphs
             for i in glyphs.indices { glyphs[i].x += ox; glyphs[i].y += oy }
-            canvas.drawGlyphs(run.font, glyphs, text: run.text, baseline: oy)
+            canvas.drawGlyphs(run.font, glyphs, text: run.text, baseline: oy, alternateColumn: line.alternateColumn)
         }
         for (a, b) in line.underlines {
             let uy = oy + line.height * 0.08

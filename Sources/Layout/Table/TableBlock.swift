@@ -63,7 +63,8 @@ struct TablePage {
             for (k, cell) in header.cells.enumerated() {
                 let (x0, x1) = grid.span(cell)
                 let t = grid.headerTexts[k]
-                fragments.append(CellFragment(x0: x0, x1: x1, top: 0, height: grid.headerHeight, text: t, lines: 0..<t.count, fill: header.fill))
+                fragments.append(CellFragment(x0: x0, x1: x1, top: 0, height: grid.headerHeight, text: t, lines: 0..<t.count,
+                                              fill: header.fill, alternate: cell.column % 2 == 1))
             }
         }
         y = grid.headerHeight
@@ -168,7 +169,7 @@ struct TablePage {
         let cell = grid.cell(key)
         let (x0, x1) = grid.span(cell)
         fragments.append(CellFragment(x0: x0, x1: x1, top: top, height: height, text: grid.texts[key]!,
-                                      lines: lines, fill: grid.rows[key.row].fill))
+                                      lines: lines, fill: grid.rows[key.row].fill, alternate: cell.column % 2 == 1))
         bodyFragments += 1
     }
 

@@ -54,6 +54,8 @@ struct CellFragment {
     var text: CellText
     var lines: Range<Int>
     var fill: Double?
+    /// Whether the cell starts in an odd column: its text is drawn as `TextLine.alternateColumn`.
+    var alternate = false
 
     /// Fill, text and the four rules of the fragment's rectangle (shared edges coincide).
     func items(_ style: TableStyle) -> [PaintItem] {
@@ -61,7 +63,9 @@ struct CellFragment {
         if let g = fill, g < 1 { items.append(.fill(x: x0, y: top, width: x1 - x0, height: height, gray: g)) }
         if let a = lines.first {
             for i in lines {
-                items.append(.text(text.lines[i].line, x: x0 + style.paddingX, y: top + style.paddingTop + text.tops[i] - text.tops[a]))
+                var line = text.lines[i].line
+                line.alternateColumn = alternate
+                items.append(.text(line, x: x0 + style.paddingX, y: top + style.paddingTop + text.tops[i] - text.tops[a]))
             }
         }
         let w = style.ruleWidth, bottom = top + height

@@ -18,12 +18,16 @@ final class PDFFonts {
         /// Marks drawn as outlines: glyph to (resource number, object number).
         fileprivate var marks: [UInt32: (resource: Int, object: Int)] = [:]
         fileprivate unowned let owner: PDFFonts
+        /// The font file's units per em (marks are placed in these units).
         let upem: Int32
+        /// The units per em of the embedded program: `upem`, or more for text declared larger than
+        /// it is drawn (see `PDFCanvas.alternateColumnScale`).
+        let declaredUpem: Int32
         let bbox: [Int32]
         let ascender: Int32, descender: Int32
         let postScriptName: String
 
-        fileprivate init(resource: Int, shaped: ShapedFont, owner: PDFFonts) {
+        fileprivate init(resource: Int, shaped: ShapedFont, owner: PDFFonts, scale: Double = 1) {
             self.resource = resource
             self.shaped = shaped
             self.owner = owner
@@ -34,6 +38,7 @@ final class PDFFonts {
             self.cff = cff != 0
             codes = CodeTable(cff: cff != 0)
             self.upem = max(upem, 1)
+            declaredUpem = Int32((Double(self.upem) * scale).rounded())
             self.bbox = bbox
             ascender = asc; descender = desc
             postScriptName = String(cString: name)
@@ -59,6 +64,9 @@ final class PDFFonts {
     fileprivate var markCount = 0
     private var byObject: [ObjectIdentifier: Font] = [:]
     private var byFile: [String: Font] = [:]
+    private struct ScaledKey: Hashable { let font: ObjectIdentifier; let scale: Double }
+    private var scaledByObject: [ScaledKey: Font] = [:]
+    private var scaledByFile: [String: Font] = [:]
     private(set) var all: [Font] = []
 
     /// The document's font for a shaped font: one per font file, whatever the size.
@@ -68,6 +76,22 @@ final class PDFFonts {
         let f = byFile[file] ?? Font(resource: all.count + 1, shaped: shaped, owner: self)
         if byFile[file] == nil { byFile[file] = f; all.append(f) }
         byObject[ObjectIdentifier(shaped)] = f
+        return f
+    }
+
+    /// The font file embedded with its units per em multiplied by `scale`, for text declared
+    /// `scale` times its drawn size (see `PDFCanvas.declaredScale`); the plain font for CFF
+    /// outlines, whose scale is not in the `head` table.
+    func font(for shaped: ShapedFont, scaled scale: Double) -> Font {
+        let key = ScaledKey(font: ObjectIdentifier(shaped), scale: scale)
+        if let f = scaledByObject[key] { return f }
+        let plain = font(for: shaped)
+        // A TrueType head holds at most 16,384 units per em.
+        if plain.cff || scale == 1 || Double(plain.upem) * scale > 16_384 { return plain }
+        let file = (shaped.file ?? "\(ObjectIdentifier(shaped))") + " \(scale)"
+        let f = scaledByFile[file] ?? Font(resource: all.count + 1, shaped: shaped, owner: self, scale: scale)
+        if scaledByFile[file] == nil { scaledByFile[file] = f; all.append(f) }
+        scaledByObject[key] = f
         return f
     }
 }
@@ -111,14 +135,15 @@ extension PDFFonts {
     /// Writes every font's objects; returns the object number of each font's Type0 dictionary.
     func write(into w: PDFObjectWriter) -> [Int: Int] {
         var numbers = [Int: Int]()
-        for f in all { numbers[f.resource] = write(f, into: w) }
+        // A font that only lent its marks (its text all declared at another size) embeds nothing.
+        for f in all where f.codes.glyph.count > 1 { numbers[f.resource] = write(f, into: w) }
         return numbers
     }
 
     private func write(_ f: Font, into w: PDFObjectWriter) -> Int {
-        let scale = 1000 / Double(f.upem)
+        let scale = 1000 / Double(f.declaredUpem)
         let glyphs = Array(Set(f.codes.glyph)).sorted()
-        let program = f.shaped.subsetProgram(glyphs)
+        let program = f.shaped.subsetProgram(glyphs, unitsPerEm: f.declaredUpem == f.upem ? nil : f.declaredUpem)
         // A subset tag from the glyphs drawn, so the same document gives the same bytes.
         var hash: UInt64 = 0xcbf29ce484222325
         for g in glyphs { hash = (hash ^ UInt64(g)) &* 0x100000001b3 }
