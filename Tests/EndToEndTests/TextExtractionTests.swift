@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Documents
+import Typeset
 
 /// Every word of the source comes back whole from the PDF (poppler's pdftotext), for the Thai
 /// corpus and the example documents; characters the Thai font lacks come from a fallback font.
@@ -73,25 +74,46 @@ import Testing
 
     /// Tables are where readers that rebuild the reading order from positions used to lose words:
     /// the lines of neighbouring cells were read across the row, and a page cut words in two.
-    @Test(arguments: ["hinlekfai", "measures-6-months"])
-    func exampleTablesComeBackWordForWord(example: String) throws {
+    /// Also in Google's Sarabun, whose lines sit closer (1.3 sizes apart, Laksaman's 1.7).
+    @Test(arguments: [("hinlekfai", "Laksaman"), ("measures-6-months", "Laksaman"), ("measures-6-months", "Sarabun")])
+    func exampleTablesComeBackWordForWord(example: String, font: String) throws {
         let path = Probe.root + "/Templates/examples/\(example).yaml"
         let words = try Self.attachmentWords(path)
         #expect(words.count > 150)
-        let lost = lostWords(try Probe.render(path: path), words)
+        var pdf = try Probe.render(path: path)
+        if font != "Laksaman" {
+            // The example with a font override, in a folder of its own with the example's CSV.
+            _ = FontSystem.registerFontDirectory(Probe.root + "/.build/test-fonts")
+            let dir = Probe.tempDir(), examples = Probe.root + "/Templates/examples/"
+            for csv in try FileManager.default.contentsOfDirectory(atPath: examples) where csv.hasSuffix(".csv") {
+                try FileManager.default.copyItem(atPath: examples + csv, toPath: dir + "/" + csv)
+            }
+            let yaml = try String(contentsOfFile: path, encoding: .utf8) + "\nstyle:\n  font: \(font)\n"
+            try yaml.write(toFile: dir + "/\(example).yaml", atomically: true, encoding: .utf8)
+            pdf = try Probe.render(path: dir + "/\(example).yaml")
+        }
+        #expect(run("/usr/bin/pdffonts", [pdf]).out.contains("+\(font)"), "the example is set in \(font)")
+        let lost = lostWords(pdf, words)
         #expect(lost.isEmpty, "lost: \(lost)")
     }
 
     /// Long unspaced Thai in every column of a table that runs over pages: each cell comes back
-    /// whole from poppler, in its reading order and in the page's drawing order.
-    @Test func tableCellsComeBackWhole() throws {
+    /// whole from poppler, in its reading order and in the page's drawing order, in Laksaman (lines
+    /// 1.7 sizes apart) and in Google's Sarabun (1.3), whose text is declared at other sizes.
+    @Test(arguments: ["Laksaman", "Sarabun"]) func tableCellsComeBackWhole(font: String) throws {
+        if font == "Sarabun" {
+            let dir = Probe.root + "/.build/test-fonts"
+            #expect(FileManager.default.fileExists(atPath: dir + "/Sarabun-Regular.ttf"), "run `make test` to build the test fonts")
+            _ = FontSystem.registerFontDirectory(dir)
+        }
         let words = ["องค์การบริหารส่วนตำบล", "คณะกรรมการพิจารณา", "ประชาสัมพันธ์", "ความโปร่งใส", "การป้องกันการทุจริต"]
         func cell(_ r: Int, _ c: Int) -> String { (0..<(3 + (r + c) % 4)).map { words[($0 + r + c) % words.count] }.joined() }
         var yaml = "      - table:\n          columns:\n"
         for (t, w) in zip(["หัวแรก", "หัวสอง", "หัวสาม", "หัวสี่", "หัวห้า"], [2.0, 3.0, 1.5, 2.5, 2.0]) { yaml += "            - { title: \(t), width: \(w) }\n" }
         yaml += "          rows:\n"
         for r in 0..<12 { yaml += "            - [" + (0..<5).map { "\"\(cell(r, $0))\"" }.joined(separator: ", ") + "]\n" }
-        let pdf = try Probe.render(yaml: AttachmentDoc.document(yaml))
+        let pdf = try Probe.render(yaml: AttachmentDoc.document(yaml) + "\nstyle:\n  font: \(font)\n")
+        #expect(run("/usr/bin/pdffonts", [pdf]).out.contains("+\(font)"), "the table is set in \(font)")
         #expect(Probe.pages(pdf).count >= 3)
         let lost = lostWords(pdf, (0..<12).flatMap { r in (0..<5).map { cell(r, $0) } })
         #expect(lost.isEmpty, "lost: \(lost)")

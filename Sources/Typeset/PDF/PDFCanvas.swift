@@ -68,31 +68,39 @@ public final class PDFCanvas: Canvas {
 
     // MARK: drawing
 
-    /// Text is declared a little larger than it is drawn, and text in every second table column
-    /// much larger, each with its font program's units per em scaled to match, so the ink is the
-    /// same. Readers that rebuild the reading order from positions need it:
+    /// The size text is declared at in the PDF, from its font's line height, with the font
+    /// program's units per em scaled to match so that the ink is the same. Readers that rebuild the
+    /// reading order from positions (poppler's pdftotext, pdfminer) measure lines by the size:
     ///
-    /// - poppler (pdftotext) puts two lines in one block only if their baselines are less than
-    ///   1.5 font sizes apart, and pdfminer only if the gap between them is under half a line.
-    ///   Thai fonts set lines about 1.7 sizes apart (Laksaman 24 pt at 14 pt), so every line was a
-    ///   block of its own and the lines of neighbouring table cells were read across the row,
-    ///   cutting every word that runs on to a cell's next line. Declared 1.2 times larger, lines
-    ///   are 1.43 sizes apart.
-    /// - poppler also pulls into a block the text within 0.7 to 1 size beside it unless the sizes
+    /// - poppler puts two lines in one block only if their baselines are less than 1.5 sizes
+    ///   apart (pdfminer: a gap under half a size), and counts baselines less than half a size
+    ///   apart as one line. Thai fonts set lines 1.3 to 1.7 sizes apart (Laksaman 24 pt at 14 pt),
+    ///   so each line of a table cell was a block of its own and the lines of neighbouring cells
+    ///   were read across the row, cutting every word that runs on to a cell's next line.
+    ///   Declared at 0.7 line heights, a cell's lines are one block.
+    /// - poppler also pulls into a block the text beside it (0.7 to 1 size away) unless their sizes
     ///   differ by more than 60 %, and the regulation's 3 pt cell padding leaves 9 pt between
-    ///   columns: declared another 2.8 times larger, every second column has a size no neighbour
-    ///   shares, and each cell is read whole.
+    ///   columns: every second column is declared 2.7 times larger again (1.89 line heights, still
+    ///   under two), so no neighbour shares its size and each cell is read whole.
     ///
     /// Readers that follow the content stream (pdfium, mupdf) are not affected. What changes is
     /// the size a PDF editor reports and the height of a viewer's selection box over the text.
-    static let declaredScale = 1.2
-    static let alternateColumnScale = 2.8
+    static let declaredLineHeights = 0.7
+    static let alternateColumnScale = 2.7
+
+    /// How many times its drawn size text in `font` is declared, in twentieths: a font's line
+    /// height is not quite proportional to its size, and each scale is a font program of its own.
+    static func declaredScale(_ font: ShapedFont, alternateColumn: Bool) -> Double {
+        let lines = font.lineHeight > 0 ? font.lineHeight / font.size : 1
+        let scale = declaredLineHeights * lines * (alternateColumn ? alternateColumnScale : 1)
+        return max(1, (scale * 20).rounded()) / 20
+    }
 
     public override func drawGlyphs(_ font: ShapedFont, _ glyphs: [PlacedGlyph], text: String, baseline: Double? = nil,
                                     alternateColumn: Bool = false) {
         guard !glyphs.isEmpty, font.size > 0 else { return }
-        let f = fonts.font(for: font, scaled: PDFCanvas.declaredScale * (alternateColumn ? PDFCanvas.alternateColumnScale : 1))
-        // The size the text is declared at: its own, or larger with a font program to match.
+        let f = fonts.font(for: font, scaled: PDFCanvas.declaredScale(font, alternateColumn: alternateColumn))
+        // The size the text is declared at (see `declaredScale`), with a font program to match.
         let fontSize = font.size * Double(f.declaredUpem) / Double(f.upem)
         let baseline = baseline ?? glyphs[0].y
         let utf8 = Array(text.utf8)
