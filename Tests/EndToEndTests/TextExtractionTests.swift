@@ -75,7 +75,7 @@ import Typeset
     /// Tables are where readers that rebuild the reading order from positions used to lose words:
     /// the lines of neighbouring cells were read across the row, and a page cut words in two.
     /// Also in Google's Sarabun, whose lines sit closer (1.3 sizes apart, Laksaman's 1.7).
-    @Test(arguments: [("hinlekfai", "Laksaman"), ("measures-6-months", "Laksaman"), ("measures-6-months", "Sarabun")])
+    @Test(arguments: [("hinlekfai", "Laksaman"), ("measures-6-months", "Laksaman"), ("hinlekfai", "Sarabun"), ("measures-6-months", "Sarabun")])
     func exampleTablesComeBackWordForWord(example: String, font: String) throws {
         let path = Probe.root + "/Templates/examples/\(example).yaml"
         let words = try Self.attachmentWords(path)
