@@ -164,7 +164,10 @@ public final class ShapedFont {
     /// draw the same glyphs.
     func subsetProgram(_ glyphs: [UInt32], unitsPerEm: Int32? = nil) -> (program: PackedStream, length: Int)? {
         if let i = programs.firstIndex(where: { $0.glyphs == glyphs && $0.unitsPerEm == unitsPerEm }) {
-            let p = programs[i]
+            // Kept as the most recent: a set every document uses (a table column's glyphs) stays
+            // while the sets that change from row to row come and go.
+            let p = programs.remove(at: i)
+            programs.append(p)
             return p.program.map { ($0, p.length) }
         }
         var length: UInt = 0
