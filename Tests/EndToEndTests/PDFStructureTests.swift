@@ -30,4 +30,12 @@ import Testing
         try broken.write(to: URL(fileURLWithPath: bad))
         #expect(!run("/usr/bin/pdfinfo", [bad]).err.isEmpty)
     }
+
+    /// Each font program has a name of its own, though a font is embedded once per declared size.
+    @Test func everyFontProgramHasItsOwnName() throws {
+        let pdf = try Probe.render(path: Probe.root + "/Templates/examples/hinlekfai.yaml")
+        let names = run("/usr/bin/pdffonts", [pdf]).out.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ")[0] }
+        #expect(names.filter { $0.hasSuffix("+Laksaman") }.count >= 2)
+        #expect(Set(names).count == names.count, "\(names)")
+    }
 }

@@ -5,8 +5,9 @@ import Foundation
 /// The layout already knows every glyph's position and every cluster's characters, so the PDF
 /// is written from those directly: one text object per run with relative moves (TJ), fonts
 /// embedded as subsets cut by HarfBuzz, each spacing glyph's text in the font's ToUnicode map by
-/// code (see `PDFFonts`), and Thai marks as outlines, which is what makes the Thai come back out
-/// whole in every reader.
+/// code (see `PDFFonts`), Thai marks as outlines, and text declared at sizes that keep a table
+/// cell's lines together (see `declaredScale`): that is what makes the Thai come back out whole
+/// in every reader.
 public final class PDFCanvas: Canvas {
     /// Metadata written into the file's information dictionary.
     public struct Metadata: Sendable {

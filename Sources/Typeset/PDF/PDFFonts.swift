@@ -20,8 +20,8 @@ final class PDFFonts {
         fileprivate unowned let owner: PDFFonts
         /// The font file's units per em (marks are placed in these units).
         let upem: Int32
-        /// The units per em of the embedded program: `upem`, or more for text declared larger than
-        /// it is drawn (see `PDFCanvas.alternateColumnScale`).
+        /// The units per em of the embedded program: `upem` times the scale of the size the text
+        /// is declared at to the size it is drawn at (see `PDFCanvas.declaredScale`).
         let declaredUpem: Int32
         let bbox: [Int32]
         let ascender: Int32, descender: Int32
@@ -144,9 +144,10 @@ extension PDFFonts {
         let scale = 1000 / Double(f.declaredUpem)
         let glyphs = Array(Set(f.codes.glyph)).sorted()
         let program = f.shaped.subsetProgram(glyphs, unitsPerEm: f.declaredUpem == f.upem ? nil : f.declaredUpem)
-        // A subset tag from the glyphs drawn, so the same document gives the same bytes.
+        // A subset tag from the glyphs drawn and the units per em, so the same document gives the
+        // same bytes and two programs of one font never share a name (a viewer may take them for one).
         var hash: UInt64 = 0xcbf29ce484222325
-        for g in glyphs { hash = (hash ^ UInt64(g)) &* 0x100000001b3 }
+        for g in glyphs + [UInt32(f.declaredUpem)] { hash = (hash ^ UInt64(g)) &* 0x100000001b3 }
         var tag = ""
         for _ in 0..<6 { tag.append(Character(Unicode.Scalar(UInt8(65 + hash % 26)))); hash /= 26 }
         var base = f.postScriptName
