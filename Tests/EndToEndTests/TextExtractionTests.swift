@@ -119,6 +119,21 @@ import Typeset
         #expect(lost.isEmpty, "lost: \(lost)")
     }
 
+    /// A word with a character from the fallback font in it (its text is declared at the fallback
+    /// font's own scale) still comes back whole, in the memo and in every column of a table.
+    @Test func wordsMixingTheFallbackFontComeBackWhole() throws {
+        let words = ["☑ดำเนินการแล้วเสร็จเรียบร้อยตามแผนงานประจำปีงบประมาณ", "☐ยังไม่ได้ดำเนินการตามแผนงานเนื่องจากงบประมาณไม่เพียงพอ",
+                     "ผลการดำเนินงาน☑ครบถ้วนสมบูรณ์ทุกประการตามเป้าหมาย"]
+        var yaml = "      - table:\n          columns:\n"
+        for (t, w) in zip(["หัวแรก", "หัวสอง", "หัวสาม"], [2.0, 3.0, 2.0]) { yaml += "            - { title: \(t), width: \(w) }\n" }
+        yaml += "          rows:\n            - [" + words.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
+        let memo = AttachmentDoc.memo.replacingOccurrences(of: "ข้อความสั้น ๆ", with: "ราคา☐ถูกที่สุด และ ☑ดำเนินการแล้ว")
+        let pdf = try Probe.render(yaml: memo + "\nattachments:\n  - title: ตาราง\n    orientation: landscape\n    content:\n" + yaml)
+        #expect(run("/usr/bin/pdffonts", [pdf]).out.contains("DejaVu"), "the boxes come from the fallback font")
+        let lost = lostWords(pdf, words + ["ราคา☐ถูกที่สุด", "☑ดำเนินการแล้ว"])
+        #expect(lost.isEmpty, "lost: \(lost)")
+    }
+
     @Test func checkboxesComeFromAFallbackFont() throws {
         let pdf = try Probe.render(yaml: Self.corpusDocument())
         let fonts = run("/usr/bin/pdffonts", [pdf]).out
