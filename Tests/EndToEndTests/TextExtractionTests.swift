@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 @testable import Documents
-import Typeset
 
 /// Every word of the source comes back whole from the PDF (poppler's pdftotext), for the Thai
 /// corpus and the example documents; characters the Thai font lacks come from a fallback font.
@@ -83,7 +82,7 @@ import Typeset
         var pdf = try Probe.render(path: path)
         if font != "Laksaman" {
             // The example with a font override, in a folder of its own with the example's CSV.
-            _ = FontSystem.registerFontDirectory(Probe.root + "/.build/test-fonts")
+            #expect(Probe.hasTestFonts, "run `make test` to build the test fonts")
             let dir = Probe.tempDir(), examples = Probe.root + "/Templates/examples/"
             for csv in try FileManager.default.contentsOfDirectory(atPath: examples) where csv.hasSuffix(".csv") {
                 try FileManager.default.copyItem(atPath: examples + csv, toPath: dir + "/" + csv)
@@ -101,11 +100,7 @@ import Typeset
     /// whole from poppler, in its reading order and in the page's drawing order, in Laksaman (lines
     /// 1.7 sizes apart) and in Google's Sarabun (1.3), whose text is declared at other sizes.
     @Test(arguments: ["Laksaman", "Sarabun"]) func tableCellsComeBackWhole(font: String) throws {
-        if font == "Sarabun" {
-            let dir = Probe.root + "/.build/test-fonts"
-            #expect(FileManager.default.fileExists(atPath: dir + "/Sarabun-Regular.ttf"), "run `make test` to build the test fonts")
-            _ = FontSystem.registerFontDirectory(dir)
-        }
+        if font == "Sarabun" { #expect(Probe.hasTestFonts, "run `make test` to build the test fonts") }
         let words = ["องค์การบริหารส่วนตำบล", "คณะกรรมการพิจารณา", "ประชาสัมพันธ์", "ความโปร่งใส", "การป้องกันการทุจริต"]
         func cell(_ r: Int, _ c: Int) -> String { (0..<(3 + (r + c) % 4)).map { words[($0 + r + c) % words.count] }.joined() }
         var yaml = "      - table:\n          columns:\n"

@@ -62,36 +62,27 @@ final class PDFFonts {
     }
 
     fileprivate var markCount = 0
-    private var byObject: [ObjectIdentifier: Font] = [:]
+    private struct Key: Hashable { let font: ObjectIdentifier; let scale: Double }
+    private var byObject: [Key: Font] = [:]
     private var byFile: [String: Font] = [:]
-    private struct ScaledKey: Hashable { let font: ObjectIdentifier; let scale: Double }
-    private var scaledByObject: [ScaledKey: Font] = [:]
-    private var scaledByFile: [String: Font] = [:]
     private(set) var all: [Font] = []
 
-    /// The document's font for a shaped font: one per font file, whatever the size.
-    func font(for shaped: ShapedFont) -> Font {
-        if let f = byObject[ObjectIdentifier(shaped)] { return f }
-        let file = shaped.file ?? "\(ObjectIdentifier(shaped))"
-        let f = byFile[file] ?? Font(resource: all.count + 1, shaped: shaped, owner: self)
+    /// The document's font for a shaped font, one per font file and declared scale whatever the
+    /// size: the file embedded with its units per em multiplied by `scale`, for text declared
+    /// `scale` times its drawn size (see `PDFCanvas.declaredScale`). CFF outlines keep scale 1:
+    /// their scale is not in the `head` table.
+    func font(for shaped: ShapedFont, scaled scale: Double = 1) -> Font {
+        let key = Key(font: ObjectIdentifier(shaped), scale: scale)
+        if let f = byObject[key] { return f }
+        if scale != 1 {
+            let plain = font(for: shaped)
+            // A TrueType head holds at most 16,384 units per em.
+            if plain.cff || Double(plain.upem) * scale > 16_384 { byObject[key] = plain; return plain }
+        }
+        let file = (shaped.file ?? "\(ObjectIdentifier(shaped))") + (scale == 1 ? "" : " \(scale)")
+        let f = byFile[file] ?? Font(resource: all.count + 1, shaped: shaped, owner: self, scale: scale)
         if byFile[file] == nil { byFile[file] = f; all.append(f) }
-        byObject[ObjectIdentifier(shaped)] = f
-        return f
-    }
-
-    /// The font file embedded with its units per em multiplied by `scale`, for text declared
-    /// `scale` times its drawn size (see `PDFCanvas.declaredScale`); the plain font for CFF
-    /// outlines, whose scale is not in the `head` table.
-    func font(for shaped: ShapedFont, scaled scale: Double) -> Font {
-        let key = ScaledKey(font: ObjectIdentifier(shaped), scale: scale)
-        if let f = scaledByObject[key] { return f }
-        let plain = font(for: shaped)
-        // A TrueType head holds at most 16,384 units per em.
-        if plain.cff || scale == 1 || Double(plain.upem) * scale > 16_384 { return plain }
-        let file = (shaped.file ?? "\(ObjectIdentifier(shaped))") + " \(scale)"
-        let f = scaledByFile[file] ?? Font(resource: all.count + 1, shaped: shaped, owner: self, scale: scale)
-        if scaledByFile[file] == nil { scaledByFile[file] = f; all.append(f) }
-        scaledByObject[key] = f
+        byObject[key] = f
         return f
     }
 }

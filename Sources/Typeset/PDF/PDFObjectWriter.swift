@@ -77,8 +77,8 @@ final class PDFObjectWriter {
         pending.removeAll()
         // The cross-reference stream: per object a type byte, four bytes of offset (or the object
         // stream's number) and two of generation (or the index in the object stream).
-        let xref = reserve()
-        places[xref] = .file(out.count)
+        let xref = reserve(), offset = out.count
+        places[xref] = .file(offset)
         var rows = [UInt8]()
         rows.reserveCapacity(places.count * 7)
         func field(_ v: Int, _ width: Int) { for k in (0..<width).reversed() { rows.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
@@ -89,14 +89,8 @@ final class PDFObjectWriter {
             case .packed(let stream, let index): rows.append(2); field(stream, 4); field(index, 2)
             }
         }
-        let packed = PackedStream(rows)
-        out.integer(xref); out.append(" 0 obj\n<< /Type /XRef /Size "); out.integer(places.count)
-        out.append(" /W [1 4 2] /Root "); out.integer(root); out.append(" 0 R /Info "); out.integer(info)
-        out.append(" 0 R /Length "); out.integer(packed.bytes.count)
-        if packed.deflated { out.append(" /Filter /FlateDecode") }
-        out.append(" >>\nstream\n"); out.append(packed.bytes); out.append("\nendstream\nendobj\nstartxref\n")
-        if case .file(let offset) = places[xref] { out.integer(offset) }
-        out.append("\n%%EOF\n")
+        stream(xref, rows, extra: "/Type /XRef /Size \(places.count) /W [1 4 2] /Root \(root) 0 R /Info \(info) 0 R")
+        out.append("startxref\n"); out.integer(offset); out.append("\n%%EOF\n")
         return out.bytes
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Documents
+import Typeset
 
 /// A word poppler found in a PDF, with its box in points (origin top-left).
 struct PDFWord: CustomStringConvertible {
@@ -42,6 +43,14 @@ enum Probe {
     static var saraban: String { root + "/.build/debug/saraban" }
     static let resources = Resources(root: root)
     static let setUpOnce: Void = { DocumentRenderer.setUp(resources) }()
+
+    /// Whether the fonts `make test` builds into .build/test-fonts (Google's Sarabun, a Laksaman
+    /// without layout tables) are there; they are made known to fontconfig the first time.
+    static let hasTestFonts: Bool = {
+        let dir = root + "/.build/test-fonts"
+        _ = FontSystem.registerFontDirectory(dir)
+        return FileManager.default.fileExists(atPath: dir + "/Sarabun-Regular.ttf")
+    }()
 
     static func tempDir() -> String {
         let d = NSTemporaryDirectory() + "saraban-test-" + UUID().uuidString
