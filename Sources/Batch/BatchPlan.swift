@@ -75,7 +75,7 @@ enum BatchPlan {
 
     /// Hash of what every row shares: Saraban's version, the template, the style file and the fonts.
     static func baseHash(template: Template, resources: Resources, thumbnailDPI: Double?) -> String {
-        var parts = ["saraban " + DocumentRenderer.version, template.text, template.directory]
+        var parts = ["saraban " + DocumentRenderer.version, template.text, template.files.identity]
         parts.append((try? String(contentsOfFile: resources.defaultStyle, encoding: .utf8)) ?? "")
         parts.append(fontsFingerprint(resources.fonts))
         parts.append("thumbnail \(thumbnailDPI ?? 0)")

@@ -1,13 +1,23 @@
+import Documents
 import Foundation
 import SwiftCSV
 import Yams
 
 /// Reads the units file (CSV, TSV, YAML or JSON) into rows; anything it cannot use is a `BatchError`.
 public enum DataReader {
+    /// The largest units file read.
+    public static let maxBytes = 512 << 20
+
     public static func read(path: String) throws -> [DataRow] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BatchError("\(path): cannot read the data file", "อ่านแฟ้มข้อมูล \(path) ไม่ได้")
+        let data: Data
+        do { data = try DiskFile.read(path, limit: maxBytes) } catch {
+            throw BatchError("\(path): cannot read the data file: \(error.message)", "อ่านแฟ้มข้อมูล \(path) ไม่ได้: \(error.thai)")
         }
+        return try read(data: data, name: path)
+    }
+
+    /// Rows of a units file's bytes; the extension of `path` says its kind.
+    public static func read(data: Data, name path: String) throws -> [DataRow] {
         guard let text = String(data: data, encoding: .utf8) else {
             throw BatchError("\(path): the data file is not UTF-8 text", "แฟ้มข้อมูล \(path) ไม่ใช่ข้อความ UTF-8")
         }

@@ -16,7 +16,7 @@ struct RowRenderer: @unchecked Sendable {
         let loaded: (Document, Style)
         do {
             loaded = try DocumentLoader(resources: resources).load(node: template.fill(job.row), name: template.name,
-                                                                   directory: template.directory)
+                                                                   files: template.files)
         } catch let p as Problems {
             e.error = "\(job.label): the filled template has problems / เอกสารของรายการนี้มีข้อผิดพลาด\n" + p.description
             return e

@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Mustache
 import Yams
@@ -9,7 +10,8 @@ public final class Template: @unchecked Sendable {
     /// The template file's text (part of every row's up-to-date hash).
     public let text: String
     public let name: String
-    public let directory: String
+    /// Where the files the template names are read.
+    public let files: any DocumentFiles
     /// Columns the template reads outside any section, with the line of first use.
     public private(set) var columns: [(name: String, line: Int)] = []
     private let root: Node
@@ -17,14 +19,24 @@ public final class Template: @unchecked Sendable {
     /// For each compiled string that is exactly one tag, the tag's name (looked up once, not per row).
     private var whole: [String: String] = [:]
 
-    public init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw BatchError("\(path): cannot read the template", "อ่านแฟ้มแม่แบบ \(path) ไม่ได้")
+    /// Reads a template file from disk; the files it names are read beside it.
+    public convenience init(path: String) throws {
+        let data: Data
+        do { data = try DiskFile.read(path, limit: DocumentLoader.maxDocumentBytes) } catch {
+            throw BatchError("\(path): cannot read the template: \(error.message)", "อ่านแฟ้มแม่แบบ \(path) ไม่ได้: \(error.thai)")
         }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw BatchError("\(path): the template is not UTF-8 text", "แฟ้มแม่แบบ \(path) ไม่ใช่ข้อความ UTF-8")
+        }
+        let dir = (path as NSString).deletingLastPathComponent
+        try self.init(text: text, name: path, files: FolderFiles(directory: dir))
+    }
+
+    /// A template from its text; `name` is what messages call it, `files` where the files it names are read.
+    public init(text: String, name path: String, files: any DocumentFiles) throws {
         self.text = text
         name = (path as NSString).lastPathComponent
-        let dir = (path as NSString).deletingLastPathComponent
-        directory = dir.isEmpty ? "." : dir
+        self.files = files
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw BatchError("\(path): the template is empty", "แฟ้มแม่แบบ \(path) ว่างเปล่า")

@@ -42,9 +42,9 @@ int saraban_font_has_char(PangoFont *font, uint32_t codepoint) {
     return pango_font_has_char(font, (gunichar)codepoint) ? 1 : 0;
 }
 
-void *saraban_svg_load(const char *path, char *error, int error_len) {
+void *saraban_svg_load_data(const unsigned char *data, size_t length, char *error, int error_len) {
     GError *err = NULL;
-    RsvgHandle *handle = rsvg_handle_new_from_file(path, &err);
+    RsvgHandle *handle = rsvg_handle_new_from_data(data, length, &err);
     if (!handle) {
         if (error && error_len > 0) {
             strncpy(error, err ? err->message : "unreadable SVG", error_len - 1);
@@ -54,6 +54,22 @@ void *saraban_svg_load(const char *path, char *error, int error_len) {
         return NULL;
     }
     return handle;
+}
+
+/// Where a PNG being decoded from memory has got to.
+typedef struct { const unsigned char *data; size_t length, offset; } saraban_png_reader;
+
+static cairo_status_t saraban_png_read(void *closure, unsigned char *out, unsigned int length) {
+    saraban_png_reader *r = closure;
+    if (length > r->length - r->offset) return CAIRO_STATUS_READ_ERROR;
+    memcpy(out, r->data + r->offset, length);
+    r->offset += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *saraban_png_load_data(const unsigned char *data, size_t length) {
+    saraban_png_reader reader = { data, length, 0 };
+    return cairo_image_surface_create_from_png_stream(saraban_png_read, &reader);
 }
 
 void saraban_svg_size(void *handle, double *width, double *height) {

@@ -9,29 +9,64 @@ public final class ImageAsset {
     /// Natural size in points (PNG pixels count as points at 72 dpi).
     public let width: Double, height: Double
 
-    /// Loads a PNG or SVG file; throws a message naming the problem.
-    public init(path: String) throws {
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw ImageError(message: "cannot read the file")
-        }
-        if path.lowercased().hasSuffix(".svg") {
-            var err = [CChar](repeating: 0, count: 256)
-            guard let h = saraban_svg_load(path, &err, 256) else {
-                throw ImageError(message: String(cString: err).trimmingCharacters(in: .whitespacesAndNewlines))
-            }
-            svg = h
-            var w = 0.0, ht = 0.0
-            saraban_svg_size(h, &w, &ht)
-            width = w > 0 ? w : 100; height = ht > 0 ? ht : 100
-        } else {
-            let s = cairo_image_surface_create_from_png(path)
+    /// The most pixels a PNG may have: a header may claim any size, and cairo would allocate it.
+    public static let maxPixels = 40_000_000
+
+    /// Decodes a PNG or an SVG (by its bytes, whatever its name); throws a message naming the problem.
+    public init(data: Data) throws {
+        if ImageAsset.isPNG(data) {
+            try ImageAsset.checkPNGSize(data)
+            let s = data.withUnsafeBytes { saraban_png_load_data($0.bindMemory(to: UInt8.self).baseAddress, $0.count) }
             guard cairo_surface_status(s) == CAIRO_STATUS_SUCCESS else {
-                let msg = String(cString: cairo_status_to_string(cairo_surface_status(s)))
                 cairo_surface_destroy(s)
-                throw ImageError(message: "not a readable PNG (\(msg))")
+                throw ImageError(message: "a PNG whose data is damaged or cut short", thai: "แฟ้ม PNG เสียหายหรือไม่ครบ")
             }
             png = s
-            width = Double(cairo_image_surface_get_width(s)); height = Double(cairo_image_surface_get_height(s))
+            width = Double(cairo_image_surface_get_width(s))
+            height = Double(cairo_image_surface_get_height(s))
+            return
+        }
+        guard ImageAsset.looksSVG(data) else {
+            throw ImageError(message: "neither a PNG nor an SVG picture", thai: "ไม่ใช่ภาพ PNG หรือ SVG")
+        }
+        var err = [CChar](repeating: 0, count: 256)
+        let h = data.withUnsafeBytes { saraban_svg_load_data($0.bindMemory(to: UInt8.self).baseAddress, $0.count, &err, 256) }
+        guard let h else {
+            let reason = String(cString: err).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw ImageError(message: "an SVG that cannot be read (\(reason))", thai: "อ่านภาพ SVG ไม่ได้ (\(reason))")
+        }
+        svg = h
+        var w = 0.0
+        var ht = 0.0
+        saraban_svg_size(h, &w, &ht)
+        width = w > 0 && w.isFinite ? w : 100
+        height = ht > 0 && ht.isFinite ? ht : 100
+    }
+
+    static func isPNG(_ data: Data) -> Bool {
+        data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    }
+
+    /// SVG is XML: after an optional byte-order mark and white space, a `<`.
+    static func looksSVG(_ data: Data) -> Bool {
+        let head = data.prefix(4096)
+        guard let text = String(data: head, encoding: .utf8) ?? String(data: head.dropLast(3), encoding: .utf8) else { return false }
+        let trimmed = text.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+        return trimmed.hasPrefix("<") && text.contains("<svg")
+    }
+
+    /// The size the PNG header (IHDR, right after the signature) declares, checked before decoding.
+    static func checkPNGSize(_ data: Data) throws {
+        let ihdr: [UInt8] = [0x49, 0x48, 0x44, 0x52]
+        guard data.count >= 24, data.dropFirst(12).prefix(4).elementsEqual(ihdr) else {
+            throw ImageError(message: "a PNG whose data is damaged or cut short", thai: "แฟ้ม PNG เสียหายหรือไม่ครบ")
+        }
+        let bytes = [UInt8](data[data.startIndex + 16 ..< data.startIndex + 24])
+        let w = bytes[0..<4].reduce(0) { $0 << 8 | Int($1) }
+        let h = bytes[4..<8].reduce(0) { $0 << 8 | Int($1) }
+        guard w > 0, h > 0, w <= 1 << 20, h <= 1 << 20, w * h <= maxPixels else {
+            throw ImageError(message: "a PNG of \(w)×\(h) pixels, more than \(maxPixels / 1_000_000) million",
+                             thai: "ภาพ PNG ขนาด \(w)×\(h) จุด ใหญ่เกิน \(maxPixels / 1_000_000) ล้านจุด")
         }
     }
 
@@ -103,5 +138,8 @@ struct PDFPixels {
     let alpha: [UInt8]?
 }
 
-/// Why an image could not be used.
-public struct ImageError: Error { public let message: String }
+/// Why an image could not be used, in English and Thai.
+public struct ImageError: Error {
+    public let message: String
+    public let thai: String
+}

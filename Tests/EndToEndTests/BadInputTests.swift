@@ -81,6 +81,27 @@ import Testing
         #expect(err.split(separator: "\n").count == 3, "one line per problem")
     }
 
+    @Test func aFIFOAsTheEmblemIsRefusedNotWaitedOn() {
+        let dir = Probe.tempDir()
+        #expect(mkfifo(dir + "/emblem.png", 0o644) == 0)
+        try! (Self.good + "\nstyle:\n  emblem: emblem.png\n").write(toFile: dir + "/memo.yaml", atomically: true, encoding: .utf8)
+        let (_, err, code) = run(Probe.saraban, ["check", dir + "/memo.yaml"])
+        #expect(code == 1)
+        #expect(err.contains("memo.yaml:10:11: style 'emblem' (ตราครุฑ)") && err.contains("is not a regular file"), "\(err)")
+    }
+
+    @Test func aPNGHeaderOnGarbageOrAHugeSizeIsAMessage() {
+        var huge = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+        huge.append(contentsOf: [0, 0x01, 0, 0, 0, 0x01, 0, 0, 8, 6, 0, 0, 0])
+        var garbage = Data(huge.prefix(8))
+        garbage.append(Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7) }))
+        let yaml = Self.good + "\n  signature:\n    name: นายสมชาย ใจดี\n    image: sig.png\nstyle:\n  emblem: huge.png\n"
+        let (err, code) = render(yaml, files: ["sig.png": garbage, "huge.png": huge])
+        #expect(code == 1)
+        #expect(err.contains("sig.png: a PNG whose data is damaged or cut short"), "\(err)")
+        #expect(err.contains("huge.png: a PNG of 65536×65536 pixels, more than 40 million"), "\(err)")
+    }
+
     @Test func emptyFileAndImpossibleDate() {
         let (empty, code) = render("")
         #expect(code == 1 && empty.contains("memo.yaml:1:1: the file is empty"), "\(empty)")

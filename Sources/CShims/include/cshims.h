@@ -1,10 +1,12 @@
 #ifndef SARABAN_CSHIMS_H
 #define SARABAN_CSHIMS_H
+#include <stddef.h>
 #include <stdint.h>
 
 // The few C helpers Swift cannot call cleanly: GObject casts, fontconfig app fonts, librsvg.
 typedef struct _PangoFont PangoFont;
 typedef struct _cairo cairo_t;
+typedef struct _cairo_surface cairo_surface_t;
 
 /// Drops one GObject reference (Swift sees GObjects as OpaquePointer).
 void saraban_object_unref(void *object);
@@ -18,8 +20,11 @@ const char *saraban_font_file(PangoFont *font);
 uint32_t saraban_nominal_glyph(PangoFont *font, uint32_t codepoint);
 /// Whether the font's character map covers `codepoint`.
 int saraban_font_has_char(PangoFont *font, uint32_t codepoint);
-/// Loads an SVG file; returns an opaque handle or NULL with `error` set (free with saraban_svg_free).
-void *saraban_svg_load(const char *path, char *error, int error_len);
+/// Loads an SVG from its bytes (no base file: it can load nothing else); returns an opaque handle
+/// or NULL with `error` set (free with saraban_svg_free).
+void *saraban_svg_load_data(const unsigned char *data, size_t length, char *error, int error_len);
+/// Decodes a PNG from its bytes; the surface's status tells whether it worked.
+cairo_surface_t *saraban_png_load_data(const unsigned char *data, size_t length);
 /// Natural size of an SVG in its own units (px = pt here).
 void saraban_svg_size(void *handle, double *width, double *height);
 /// Draws the SVG scaled into the rectangle.

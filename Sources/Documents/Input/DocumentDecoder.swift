@@ -5,7 +5,7 @@ import Yams
 /// Turns a document file's YAML into a `Document`, reporting every problem with its line.
 struct DocumentDecoder {
     let reader: YAMLReader
-    let directory: String
+    let files: any DocumentFiles
 
     static let topKeys = ["memo", "attachments", "style"]
     static let memoKeys = ["agency", "phone", "ref", "date", "subject", "to", "references", "enclosures",
@@ -28,7 +28,7 @@ struct DocumentDecoder {
             }
         }
         guard let memo else { return nil }
-        return (Document(memo: memo, attachments: attachments, file: reader.file, directory: directory), top["style"])
+        return (Document(memo: memo, attachments: attachments, file: reader.file, files: files), top["style"])
     }
 
     func decodeMemo(_ node: Node) -> Memo? {
@@ -93,7 +93,7 @@ struct DocumentDecoder {
         guard let m = reader.mapping(node, what: "signature", known: DocumentDecoder.signatureKeys) else { return nil }
         guard let name = reader.text(m, "name", parent: node, required: true) else { return nil }
         return Signature(name: name, position: reader.lines(m, "position") ?? [],
-                         image: reader.text(m, "image", parent: node).map(resolve))
+                         image: reader.text(m, "image", parent: node))
     }
 
     func decodeComment(_ node: Node) -> Comment? {
@@ -121,9 +121,5 @@ struct DocumentDecoder {
     static func looksISO(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
-    }
-
-    func resolve(_ path: String) -> String {
-        (path as NSString).isAbsolutePath ? path : (directory as NSString).appendingPathComponent(path)
     }
 }

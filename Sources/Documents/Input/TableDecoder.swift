@@ -111,7 +111,12 @@ extension DocumentDecoder {
         guard let path = reader.text(node, key: "source") else { return nil }
         let name = (path as NSString).lastPathComponent
         let read: (header: [String], rows: [[String]])
-        do { read = try TableSource.read(path: resolve(path)) } catch {
+        let data: Data
+        do { data = try files.read(path, limit: FileLimits.source) } catch {
+            reader.report(node, "'source' (แฟ้มข้อมูล): source file \(error.message)", "'source' (แฟ้มข้อมูล): \(error.thai)")
+            return nil
+        }
+        do { read = try TableSource.read(data, name: name, ext: (path as NSString).pathExtension) } catch {
             reader.report(node, "'source' (แฟ้มข้อมูล): \(error.message)", "'source' (แฟ้มข้อมูล): \(error.thai)")
             return nil
         }

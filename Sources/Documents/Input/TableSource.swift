@@ -8,17 +8,13 @@ enum TableSource {
         var message: String, thai: String, row: Int?
     }
 
-    /// The header and the data rows, cells as written.
-    static func read(path: String) throws(Failure) -> (header: [String], rows: [[String]]) {
-        let name = (path as NSString).lastPathComponent
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw Failure(message: "source file '\(name)' not found", thai: "ไม่พบแฟ้มข้อมูล '\(name)'", row: nil)
-        }
-        guard let data = FileManager.default.contents(atPath: path), var text = String(data: data, encoding: .utf8) else {
+    /// The header and the data rows, cells as written, of a file's bytes (`ext` says its kind).
+    static func read(_ data: Data, name: String, ext: String) throws(Failure) -> (header: [String], rows: [[String]]) {
+        guard var text = String(data: data, encoding: .utf8) else {
             throw Failure(message: "source file '\(name)' cannot be read as UTF-8 text", thai: "อ่านแฟ้มข้อมูล '\(name)' ไม่ได้ (ต้องเป็นข้อความ UTF-8)", row: nil)
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = ext.lowercased()
         let table = ext == "md" || ext == "markdown" ? markdown(text) : try delimited(text, ext == "tsv" || ext == "tab" ? .tab : .comma, name)
         guard let header = table.first, header.contains(where: { !$0.isEmpty }) else {
             throw Failure(message: "source file '\(name)' has no header row", thai: "แฟ้มข้อมูล '\(name)' ไม่มีแถวหัวตาราง", row: 0)

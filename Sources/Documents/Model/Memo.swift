@@ -1,3 +1,4 @@
+import Foundation
 /// A บันทึกข้อความ as the document file gives it; text is still inline markup.
 public struct Memo: Sendable {
     public var agency: String
@@ -43,7 +44,12 @@ public struct Comment: Sendable {
 public struct Document: Sendable {
     public var memo: Memo
     public var attachments: [Attachment] = []
-    /// Where the document came from: relative paths resolve against `directory`.
+    /// Where the document came from (for messages).
     public var file: String
-    public var directory: String
+    /// Where the files it names are read from.
+    public var files: any DocumentFiles
+    /// The emblem's bytes when the style draws one (read and checked by the loader).
+    public var emblemImage: Data?
+    /// The signature picture's bytes when the memo has one.
+    public var signatureImage: Data?
 }

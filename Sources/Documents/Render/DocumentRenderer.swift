@@ -23,8 +23,8 @@ public final class DocumentRenderer {
 
     /// The document's pages, ready to paint.
     public func pages(_ doc: Document, _ style: Style) throws -> [Page] {
-        let emblem = try style.emblem.map { try ImageAsset(path: $0) }
-        let signature = try doc.memo.signature?.image.map { try ImageAsset(path: $0) }
+        let emblem = try doc.emblemImage.map { try ImageAsset(data: $0) }
+        let signature = try doc.signatureImage.map { try ImageAsset(data: $0) }
         let memo = doc.memo
         let names = [memo.signature?.name].compactMap { $0 } + memo.comments.compactMap(\.name)
         let text = TextComposer(layouter: layouter, style: style, phrases: [memo.agency] + names + (memo.phone.map { ["โทร. " + $0] } ?? []))

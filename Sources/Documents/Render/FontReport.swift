@@ -26,6 +26,6 @@ public struct FontReport {
 extension DocumentLoader {
     /// The style file's font chain.
     func styleFont() -> String? {
-        try? StyleLoader.load(styleFile: resources.defaultStyle, overrides: nil, documentFile: "", documentDir: "").font
+        try? StyleLoader.load(styleFile: resources.defaultStyle, overrides: nil, documentFile: "").font
     }
 }

@@ -6,7 +6,10 @@ import Typeset
 public struct Style: Sendable, Hashable {
     public var font: String
     public var digits: DigitStyle
+    /// The emblem as the style or the document names it.
     public var emblem: String?
+    /// The style file's folder when the emblem is the style file's; nil when the document names it.
+    public var emblemFolder: String?
     public var keepTogether: [String]
     public var compounds: [String]
 

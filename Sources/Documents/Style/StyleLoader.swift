@@ -7,7 +7,7 @@ import Yams
 /// Reads a style file, lays the document's overrides over it, and checks every value.
 struct StyleLoader {
     /// Loads the style file and applies `overrides` (the document's `style:` node).
-    static func load(styleFile: String, overrides: Node?, documentFile: String, documentDir: String) throws -> Style {
+    static func load(styleFile: String, overrides: Node?, documentFile: String) throws -> Style {
         let name = (styleFile as NSString).lastPathComponent
         guard let text = try? String(contentsOfFile: styleFile, encoding: .utf8) else {
             throw Problems([Problem(file: styleFile, line: 0, column: 0, message: "cannot read the style file",
@@ -21,12 +21,10 @@ struct StyleLoader {
         if let overrides { tree = tree.merged(with: StyleTree.from(overrides, file: documentFile), path: "", problems: &problems) }
         var read = Reader(tree: tree, problems: problems)
         var style = read.style()
-        if let e = style.emblem, !e.isEmpty, !(e as NSString).isAbsolutePath {
-            // The document's own emblem resolves against its folder; the style file's against the style's folder.
-            let fromDoc = overrides.flatMap { StyleTree.from($0, file: documentFile)["emblem"] } != nil
-            let base = fromDoc ? documentDir : (styleFile as NSString).deletingLastPathComponent
-            style.emblem = (base as NSString).appendingPathComponent(e)
-        }
+        if style.emblem?.isEmpty == true { style.emblem = nil }
+        // The document's own emblem is read from the document's files; the style file's from the style's folder.
+        let fromDoc = overrides.flatMap { StyleTree.from($0, file: documentFile)["emblem"] } != nil
+        if !fromDoc { style.emblemFolder = (styleFile as NSString).deletingLastPathComponent }
         if !read.problems.isEmpty { throw Problems(read.problems) }
         if overrides == nil { ParsedStyles.shared.keep(style, for: key) }
         return style
