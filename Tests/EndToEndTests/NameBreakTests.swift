@@ -101,6 +101,23 @@ import Typeset
         #expect(inside > 20, "positions broke inside \(inside) times over the sweep")
     }
 
+    /// A document's `style:` adds titles (`name_titles`) and words that are not names (`not_names`)
+    /// to names.yaml's; a misspelt key names the right one.
+    @Test func aDocumentAddsTitlesAndWordsThatAreNotNames() throws {
+        let text = Scalars.of("อาจารย์สมศรี ใจดี และนายหนังตะลุง คณะใหม่")
+        func found(_ overrides: String?) throws -> [String] {
+            let yaml = MemoOptionsTests.memo + (overrides.map { "\nstyle:\n" + $0 } ?? "")
+            let (_, style) = try DocumentLoader(resources: Probe.resources).load(text: yaml, name: "doc.yaml", directory: ".")
+            return style.names.ranges(in: text).map { String(String.UnicodeScalarView(text[$0])) }
+        }
+        #expect(try found(nil).first == "นายหนังตะลุง คณะใหม่")
+        let added = try found("  name_titles: [อาจารย์]\n  not_names: [นายหนังตะลุง]\n")
+        #expect(added.first == "อาจารย์สมศรี ใจดี" && !added.contains { $0.hasPrefix("นายหนัง") }, "\(added)")
+        do { _ = try found("  not_name: [x]\n"); Issue.record("a misspelt key is an error") } catch let p as Problems {
+            #expect(p.description.contains("'not_name' is not a style key (did you mean 'not_names'?)"), "\(p.description)")
+        }
+    }
+
     /// The rendered memo: the names in the body at every offset of a line (a lead of 0–9
     /// letters), and in a narrow table column, each on one line of the PDF as pdftotext reads it.
     @Test func namesStayOnOneLineInThePDF() throws {
