@@ -49,16 +49,21 @@ public struct PersonNames: Sendable, Hashable {
         titles = Needles(sorted, pairs: true)
         notNames = Needles(rules.notNames.map(Scalars.of).filter { !$0.isEmpty })
         particles = rules.surnameParticles.map(Scalars.of).filter { !$0.isEmpty }
+        signature = PersonNames.signature(rules)
+        var h = Hasher()
+        h.combine(signature)
+        digest = h.finalize()
+    }
+
+    /// The rules as bytes: equal bytes, equal finders (a cache of finders is keyed by them).
+    public static func signature(_ rules: Rules) -> [UInt8] {
         var bytes = [UInt8]()
         for list in [rules.titles, rules.notNames, rules.surnameParticles] {
-            for s in list { bytes += Array(s.utf8); bytes.append(0) }
+            for s in list { bytes += s.utf8; bytes.append(0) }
             bytes.append(1)
         }
-        bytes += Array("\(rules.maxGivenName),\(rules.maxSurname)".utf8)
-        signature = bytes
-        var h = Hasher()
-        h.combine(bytes)
-        digest = h.finalize()
+        bytes += "\(rules.maxGivenName),\(rules.maxSurname)".utf8
+        return bytes
     }
 
     public static func == (a: PersonNames, b: PersonNames) -> Bool { a.digest == b.digest && a.signature == b.signature }

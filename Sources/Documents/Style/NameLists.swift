@@ -36,12 +36,32 @@ extension StyleLoader.Reader {
             surnameParticles: list("names.surname_particles"),
             maxGivenName: int("names.max_given_name"),
             maxSurname: int("names.max_surname"))
-        return PersonNames(rules)
+        return NameFinders.shared.finder(rules)
     }
 
     /// A list the names file must have (a misspelt key would otherwise find no names at all).
     mutating func requiredList(_ path: String) -> [String] {
         guard node(path) != nil else { return bad(path, "a list of text", []) }
         return list(path)
+    }
+}
+
+/// Name finders made once per set of rules: a document with its own style values reads its style
+/// again, and making the finder (its tables of titles) cost more than the rest of the style.
+final class NameFinders: @unchecked Sendable {
+    static let shared = NameFinders()
+    private let lock = NSLock()
+    private var kept: [[UInt8]: PersonNames] = [:]
+
+    func finder(_ rules: PersonNames.Rules) -> PersonNames {
+        let key = PersonNames.signature(rules)
+        if let f = lock.withLock({ kept[key] }) { return f }
+        let f = PersonNames(rules)
+        // A few rule sets at most in practice (a style and its documents' additions); bounded anyway.
+        lock.withLock {
+            if kept.count >= 16 { kept.removeAll() }
+            kept[key] = f
+        }
+        return f
     }
 }
