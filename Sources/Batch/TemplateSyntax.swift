@@ -96,10 +96,19 @@ enum TemplateSyntax {
                 continue
             }
             switch c {
-            case "\"", "'": quote = c; item.append(c)
-            case "[": flush(); depth += 1; out.append(c)
-            case "]", ",": flush(); if c == "]" { depth -= 1 }; out.append(c)
-            default: item.append(c)
+            case "\"", "'":
+                quote = c
+                item.append(c)
+            case "[":
+                flush()
+                depth += 1
+                out.append(c)
+            case "]", ",":
+                flush()
+                if c == "]" { depth -= 1 }
+                out.append(c)
+            default:
+                item.append(c)
             }
         }
         flush()

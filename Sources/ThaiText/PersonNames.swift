@@ -59,7 +59,10 @@ public struct PersonNames: Sendable, Hashable {
     public static func signature(_ rules: Rules) -> [UInt8] {
         var bytes = [UInt8]()
         for list in [rules.titles, rules.notNames, rules.surnameParticles] {
-            for s in list { bytes += s.utf8; bytes.append(0) }
+            for s in list {
+                bytes += s.utf8
+                bytes.append(0)
+            }
             bytes.append(1)
         }
         bytes += "\(rules.maxGivenName),\(rules.maxSurname)".utf8
@@ -76,7 +79,10 @@ public struct PersonNames: Sendable, Hashable {
         var out = [Range<Int>]()
         var i = 0
         while i < s.count {
-            guard titles.mayStart(s, at: i), let name = name(at: i, in: s) else { i += 1; continue }
+            guard titles.mayStart(s, at: i), let name = name(at: i, in: s) else {
+                i += 1
+                continue
+            }
             out.append(name.whole)
             out.append(name.given)
             if let surname = name.surname { out.append(surname) }
@@ -86,7 +92,11 @@ public struct PersonNames: Sendable, Hashable {
     }
 
     /// One name found: the whole, the title with the given name, and the surname if any.
-    struct Found { var whole: Range<Int>; var given: Range<Int>; var surname: Range<Int>? }
+    struct Found {
+        var whole: Range<Int>
+        var given: Range<Int>
+        var surname: Range<Int>?
+    }
 
     /// The name starting with a title at `i`, trying the titles there longest first.
     func name(at i: Int, in s: [Unicode.Scalar]) -> Found? {
@@ -109,7 +119,10 @@ public struct PersonNames: Sendable, Hashable {
             dot = next.dot
         }
         var spaced = false
-        if g < s.count, s[g] == " " { g += 1; spaced = true }
+        if g < s.count, s[g] == " " {
+            g += 1
+            spaced = true
+        }
         let givenEnd = PersonNames.run(from: g, in: s)
         guard givenEnd > g, givenEnd - g <= rules.maxGivenName else { return nil }
         let given = start..<givenEnd
