@@ -5,8 +5,16 @@ APT_PACKAGES := pkg-config zlib1g-dev libcairo2-dev libpango1.0-dev libfontconfi
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard Templates/examples/*.yaml)
 SARABAN := .build/release/saraban
+# `make install`: the binary, Templates/ and Fonts/ (PREFIX/share/saraban, where the binary looks),
+# the man page and bash, zsh and fish completions. DESTDIR for staged installs (packages).
+PREFIX ?= /usr/local
+DESTDIR ?=
+SHARE = $(DESTDIR)$(PREFIX)/share
+GENERATE_MANUAL := .build/release/generate-manual
+DOC := .build/doc
+MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || echo 2026-01-01)
 
-.PHONY: deps build demo test test-fonts bench clean
+.PHONY: deps build demo test test-fonts bench clean install install-files
 
 # Installs the Debian packages that are missing (nothing when all are there).
 deps:
@@ -43,7 +51,33 @@ test-fonts: deps
 
 test: deps test-fonts
 	swift build --build-tests
+	swift build --product generate-manual
 	swift test --skip-build
+
+install: build
+	swift build -c release --product generate-manual
+	$(MAKE) install-files
+
+# Installs $(SARABAN) as built (the tests install the debug build into a temporary PREFIX).
+install-files:
+	@test -x $(SARABAN) && test -x $(GENERATE_MANUAL) || { echo "build first: make install"; exit 1; }
+	@mkdir -p $(DOC)/completions
+	$(GENERATE_MANUAL) $(SARABAN) --date $(MAN_DATE) --output-directory $(DOC)
+	$(SARABAN) --generate-completion-script bash > $(DOC)/completions/saraban.bash
+	$(SARABAN) --generate-completion-script zsh > $(DOC)/completions/_saraban
+	$(SARABAN) --generate-completion-script fish > $(DOC)/completions/saraban.fish
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/saraban/Fonts $(SHARE)/man/man1 \
+	  $(SHARE)/bash-completion/completions $(SHARE)/zsh/site-functions $(SHARE)/fish/vendor_completions.d
+	install -m 755 $(SARABAN) $(DESTDIR)$(PREFIX)/bin/saraban
+	rm -rf $(SHARE)/saraban/Templates
+	cp -R Templates $(SHARE)/saraban/Templates
+	install -m 644 Fonts/README.md $(SHARE)/saraban/Fonts/README.md
+	@for f in Fonts/*.ttf Fonts/*.otf Fonts/*.TTF Fonts/*.OTF; do [ -f "$$f" ] && install -m 644 "$$f" $(SHARE)/saraban/Fonts/ || true; done
+	install -m 644 $(DOC)/saraban.1 $(SHARE)/man/man1/saraban.1
+	install -m 644 $(DOC)/completions/saraban.bash $(SHARE)/bash-completion/completions/saraban
+	install -m 644 $(DOC)/completions/_saraban $(SHARE)/zsh/site-functions/_saraban
+	install -m 644 $(DOC)/completions/saraban.fish $(SHARE)/fish/vendor_completions.d/saraban.fish
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/saraban; Templates/ and Fonts/ in $(SHARE)/saraban"
 
 clean:
 	rm -rf .build out

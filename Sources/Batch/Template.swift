@@ -43,16 +43,17 @@ public final class Template: @unchecked Sendable {
             }
             root = node
         } catch let e as BatchError { throw e } catch {
-            throw BatchError("\(path): the template is not valid YAML: \(error)", "แฟ้มแม่แบบ \(path) ไม่ใช่ YAML ที่ถูกต้อง: \(error)")
+            throw TemplateSyntax.error(error, path: path, text: text)
         }
         try compile(root)
     }
 
-    /// A Mustache string in the template, or the same text unquoted (`{{x}}` that YAML read as a flow mapping).
+    /// A Mustache string in the template, or the same text unquoted (`{{x}}` that YAML read as a
+    /// mapping whose one key is a mapping; Yams' composer does not keep the flow style to tell).
     static func tagText(_ node: Node) -> String? {
         switch node {
         case .scalar(let s): return hasTag(s.string) ? s.string : nil
-        case .mapping(let m) where m.style == .flow && m.count == 1:
+        case .mapping(let m) where m.count == 1:
             guard let (k, v) = m.first.map({ ($0.key, $0.value) }), v.null != nil,
                   case let .mapping(inner) = k, inner.count == 1, let name = inner.first?.key.string,
                   inner.first?.value.null != nil else { return nil }

@@ -8,9 +8,9 @@ struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Render one PDF per data row from a Mustache template document.")
-    @Option(help: "The units file: CSV, TSV, YAML or JSON (a list of objects).") var data: String
-    @Option(help: "The template document (YAML whose strings may use Mustache tags).") var template: String
-    @Option(help: "The output folder.") var out: String
+    @Option(help: "The units file: CSV, TSV, YAML or JSON (a list of objects).", completion: .file(extensions: ["csv", "tsv", "yaml", "yml", "json"])) var data: String
+    @Option(help: "The template document (YAML whose strings may use Mustache tags).", completion: .file(extensions: ["yaml", "yml"])) var template: String
+    @Option(help: "The output folder.", completion: .directory) var out: String
     @Option(help: "Worker threads (default: all cores).") var jobs: Int?
     @Flag(help: "Render every row, even those already up to date.") var force = false
     @Flag(help: "No progress line.") var quiet = false

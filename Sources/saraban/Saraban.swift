@@ -6,9 +6,10 @@ import Foundation
 struct Saraban: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "saraban",
-        abstract: "Thai government documents (บันทึกข้อความ) from YAML to print-ready A4 PDF.",
+        abstract: "Thai government memos and their attached reports, from YAML to print-ready A4 PDF.",
+        discussion: "Start with `saraban new memo.yaml`, edit it, then `saraban render memo.yaml`. The document format and the style are described in README.md and Templates/styles/memo.yaml.",
         version: DocumentRenderer.version,
-        subcommands: [Render.self, Preview.self, Check.self, Fonts.self, BatchCommand.self])
+        subcommands: [New.self, Render.self, Preview.self, Check.self, Fonts.self, BatchCommand.self])
 }
 
 /// Shared start-up: find Templates/ and Fonts/, register fonts.
@@ -37,8 +38,8 @@ func load(_ path: String, _ resources: Resources) throws -> (Document, Style) {
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render a document file to PDF.")
-    @Argument(help: "The document file (YAML).") var file: String
-    @Option(name: .shortAndLong, help: "The PDF to write.") var output: String?
+    @Argument(help: "The document file (YAML).", completion: .file(extensions: ["yaml", "yml"])) var file: String
+    @Option(name: .shortAndLong, help: "The PDF to write.", completion: .file(extensions: ["pdf"])) var output: String?
 
     func run() throws {
         let r = try setUp()
@@ -56,8 +57,8 @@ struct Render: ParsableCommand {
 
 struct Preview: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render each page to a PNG image.")
-    @Argument(help: "The document file (YAML).") var file: String
-    @Option(name: .shortAndLong, help: "The folder to write page PNGs into.") var output: String
+    @Argument(help: "The document file (YAML).", completion: .file(extensions: ["yaml", "yml"])) var file: String
+    @Option(name: .shortAndLong, help: "The folder to write page PNGs into.", completion: .directory) var output: String
     @Option(help: "Resolution in dots per inch.") var dpi: Double = 96
 
     func run() throws {
@@ -79,7 +80,7 @@ struct Preview: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Validate a document file without rendering it.")
-    @Argument(help: "The document files (YAML).") var files: [String]
+    @Argument(help: "The document files (YAML).", completion: .file(extensions: ["yaml", "yml"])) var files: [String]
 
     func run() throws {
         let r = try setUp()

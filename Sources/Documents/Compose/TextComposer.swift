@@ -3,7 +3,7 @@ import ThaiText
 import Typeset
 
 /// Turns markup strings into set lines and line boxes with the style's rules: Thai digits,
-/// protected phrases, compounds, widows and orphans.
+/// protected phrases, people's names found by their title, compounds, widows and orphans.
 struct TextComposer {
     let layouter: ParagraphLayouter
     let style: Style
@@ -38,11 +38,11 @@ struct TextComposer {
         return p
     }
 
-    /// Sets a paragraph, keeping protected phrases whole and avoiding compound splits.
+    /// Sets a paragraph, keeping protected phrases and names whole and avoiding compound splits.
     func lines(_ text: InlineText, _ p: ParagraphStyle) -> [TextLine] {
         var p = p
         let scalars = Scalars.of(text.text)
-        p.keepTogether = protected.ranges(in: scalars)
+        p.keepTogether = protected.ranges(in: scalars) + style.names.ranges(in: scalars)
         p.compounds = Compounds.ranges(in: scalars, extra: style.compounds)
         return layouter.layout(text, p)
     }

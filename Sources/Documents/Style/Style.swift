@@ -12,6 +12,8 @@ public struct Style: Sendable, Hashable {
     public var emblemFolder: String?
     public var keepTogether: [String]
     public var compounds: [String]
+    /// People's names found by their title (Templates/styles/names.yaml and the style's additions).
+    public var names: PersonNames
 
     public var pageSize: PageSize
     public var marginLeft, marginRight, marginBottom, firstTop, numberTop: Double

@@ -13,7 +13,7 @@ struct StyleLoader {
             throw Problems([Problem(file: styleFile, line: 0, column: 0, message: "cannot read the style file",
                                     thai: "อ่านแฟ้มรูปแบบไม่ได้")])
         }
-        let key = ParsedStyles.Key(path: styleFile, text: text)
+        let key = ParsedStyles.Key(path: styleFile, text: text, names: try NameLists.text(besideStyle: styleFile))
         // A document without its own style values gets the style file's style as read before.
         if overrides == nil, let style = ParsedStyles.shared.style(key) { return style }
         var problems = [Problem]()
@@ -38,7 +38,7 @@ struct StyleLoader {
         mutating func style() -> Style {
             Style(
                 font: string("font"), digits: DigitStyle(rawValue: string("digits")) ?? bad("digits", "thai or arabic", .thai),
-                emblem: optionalString("emblem"), keepTogether: list("keep_together"), compounds: list("compounds"),
+                emblem: optionalString("emblem"), keepTogether: list("keep_together"), compounds: list("compounds"), names: names(),
                 pageSize: PageSize(width: length("page.width"), height: length("page.height")),
                 marginLeft: length("page.margin_left"), marginRight: length("page.margin_right"),
                 marginBottom: length("page.margin_bottom"), firstTop: length("page.first_top"),
@@ -170,24 +170,28 @@ final class ParsedStyles: @unchecked Sendable {
     private var trees: [Key: StyleTree] = [:]
     private var styles: [Key: Style] = [:]
 
-    /// A style file by path and text, hashed once as bytes (String hashing normalises the Thai
-    /// in the file's comments at every lookup, and a batch looks it up for every row).
+    /// A style file by path and text (and the text of the names file beside it), hashed once as
+    /// bytes (String hashing normalises the Thai in the file's comments at every lookup, and a
+    /// batch looks it up for every row).
     struct Key: Hashable {
         let path: String
         let text: String
+        let names: String
         let digest: Int
 
-        init(path: String, text: String) {
+        init(path: String, text: String, names: String) {
             self.path = path
             self.text = text
+            self.names = names
             var h = Hasher()
             Scalars.hashBytes(text, into: &h)
+            Scalars.hashBytes(names, into: &h)
             h.combine(path)
             digest = h.finalize()
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            a.digest == b.digest && a.path == b.path && Scalars.sameBytes(a.text, b.text)
+            a.digest == b.digest && a.path == b.path && Scalars.sameBytes(a.text, b.text) && Scalars.sameBytes(a.names, b.names)
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(digest) }
@@ -197,7 +201,7 @@ final class ParsedStyles: @unchecked Sendable {
         if let t = lock.withLock({ trees[key] }) { return t }
         let reader = YAMLReader(file: file)
         guard let node = reader.parse(key.text) else { throw Problems(reader.problems) }
-        let t = StyleTree.from(node, file: file)
+        let t = StyleTree.from(node, file: file).adding(NameLists.key, try NameLists.tree(key.names))
         lock.withLock { trees[key] = t }
         return t
     }

@@ -59,6 +59,16 @@ indirect enum StyleTree {
         return .map(result, o, keys: baseKeys)
     }
 
+    /// The same mapping with `key` set to `value` (the names file joins the style file's tree).
+    func adding(_ key: String, _ value: StyleTree) -> StyleTree {
+        guard case let .map(d, o, keys) = self else { return self }
+        var entries = d
+        var places = keys
+        entries[key] = value
+        places[key] = value.origin
+        return .map(entries, o, keys: places)
+    }
+
     subscript(_ key: String) -> StyleTree? {
         if case let .map(d, _, _) = self { return d[key] }
         return nil
