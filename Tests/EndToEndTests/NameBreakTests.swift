@@ -24,7 +24,7 @@ import Typeset
     ]
 
     static func style(names: Bool = true) throws -> Style {
-        var s = try StyleLoader.load(styleFile: Probe.resources.defaultStyle, overrides: nil, documentFile: "test", documentDir: ".")
+        var s = try StyleLoader.load(styleFile: Probe.resources.defaultStyle, overrides: nil, documentFile: "test")
         s.font = FontCheck.shared.family(s.font) ?? "Laksaman"
         if !names { s.names = PersonNames(.init(titles: [], notNames: [], surnameParticles: [], maxGivenName: 0, maxSurname: 0)) }
         return s
@@ -107,7 +107,7 @@ import Typeset
         let text = Scalars.of("อาจารย์สมศรี ใจดี และนายหนังตะลุง คณะใหม่")
         func found(_ overrides: String?) throws -> [String] {
             let yaml = MemoOptionsTests.memo + (overrides.map { "\nstyle:\n" + $0 } ?? "")
-            let (_, style) = try DocumentLoader(resources: Probe.resources).load(text: yaml, name: "doc.yaml", directory: ".")
+            let (_, style) = try DocumentLoader(resources: Probe.resources).load(text: yaml, name: "doc.yaml", files: FolderFiles(directory: "."))
             return style.names.ranges(in: text).map { String(String.UnicodeScalarView(text[$0])) }
         }
         #expect(try found(nil).first == "นายหนังตะลุง คณะใหม่")
