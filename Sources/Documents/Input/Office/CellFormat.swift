@@ -94,7 +94,11 @@ enum CellFormat {
                 var j = i + 1, t = ""
                 while j < s.count, s[j] != "]" { t.append(s[j]); j += 1 }
                 i = j + 1
-                bracket(t, &tokens, literal)
+                switch bracket(t) {
+                case .literal(let l)?: literal(l)
+                case let token?: tokens.append(token)
+                case nil: break
+                }
             } else if "0#?".contains(c) {
                 tokens.append(.digit(c)); i += 1
             } else if c == "." {
@@ -126,14 +130,12 @@ enum CellFormat {
 
     /// `[Red]`, `[>=100]` and `[$-th-TH]` say nothing about the text; `[$฿-41E]` prints ฿;
     /// `[h]`, `[mm]`, `[ss]` count elapsed time.
-    private static func bracket(_ t: String, _ tokens: inout [Token], _ literal: (String) -> Void) {
+    private static func bracket(_ t: String) -> Token? {
         let lower = t.lowercased()
-        if let first = lower.first, "hms".contains(first), lower.allSatisfy({ $0 == first }) {
-            tokens.append(.elapsed(lower))
-        } else if t.hasPrefix("$") {
-            let symbol = t.dropFirst().prefix { $0 != "-" }
-            if !symbol.isEmpty { literal(String(symbol)) }
-        }
+        if let first = lower.first, "hms".contains(first), lower.allSatisfy({ $0 == first }) { return .elapsed(lower) }
+        guard t.hasPrefix("$") else { return nil }
+        let symbol = t.dropFirst().prefix { $0 != "-" }
+        return symbol.isEmpty ? nil : .literal(String(symbol))
     }
 
     static func isDateToken(_ t: Token) -> Bool {
