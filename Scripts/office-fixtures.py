@@ -8,7 +8,8 @@ JOBS.json holds {"jobs": [...]}; each job has a "kind":
             "sheet": name, "sheets_before": [names], "hidden_rows": [grid rows], "hidden_cols": [grid cols],
             "offset": [rows, cols], "notes": [[row, col, text]], "tables_before": n, "merges": [[r0, c0, r1, c1]]}
            cell: {"r", "c", "rs", "cs", "p": [paragraphs] | "runs": [[text, bold], ...] | "num": x, "fmt": code |
-                  "date": "YYYY-MM-DD", "fmt": code; "bold": true}
+                  "date": "YYYY-MM-DD", "fmt": code; "bold": true; "docx_p": the Word cell's paragraphs instead;
+                  "list": {"format", "texts", "items", "list"} a Word list (see fill_list)}
            Paragraphs starting "๑. " / "1. " become Word list paragraphs (thaiNumbers / decimal) whose
            marker Word prints; in the workbook they stay text on lines of one cell.
   records  {"xlsx": path, "rows": [[...], ...], "sheet": name, "hidden_rows": [...]}
@@ -95,53 +96,60 @@ def write_xlsx(job):
 
 
 class Numbering:
-    """Word list definitions: one abstract list per format, one instance per run of items."""
+    """Word list definitions: an abstract list per format and level texts, one instance per run of items."""
 
     def __init__(self, document):
         self.root = document.part.numbering_part.element
         self.abstract = {}
         self.next_id = 900
-        for fmt in ("thaiNumbers", "decimal"):
-            aid = str(90 + len(self.abstract))
-            a = OxmlElement("w:abstractNum")
-            a.set(qn("w:abstractNumId"), aid)
+
+    def abstract_id(self, fmt, texts):
+        key = (fmt, tuple(texts))
+        if key in self.abstract:
+            return self.abstract[key]
+        aid = str(90 + len(self.abstract))
+        a = OxmlElement("w:abstractNum")
+        a.set(qn("w:abstractNumId"), aid)
+        for level, text in enumerate(texts):
             lvl = OxmlElement("w:lvl")
-            lvl.set(qn("w:ilvl"), "0")
-            for tag, val in (("w:start", "1"), ("w:numFmt", fmt), ("w:suff", "space"), ("w:lvlText", "%1."), ("w:lvlJc", "left")):
+            lvl.set(qn("w:ilvl"), str(level))
+            for tag, val in (("w:start", "1"), ("w:numFmt", fmt), ("w:suff", "space"), ("w:lvlText", text), ("w:lvlJc", "left")):
                 e = OxmlElement(tag)
                 e.set(qn("w:val"), val)
                 lvl.append(e)
             a.append(lvl)
-            nums = self.root.findall(qn("w:num"))
-            if nums:
-                nums[0].addprevious(a)
-            else:
-                self.root.append(a)
-            self.abstract[fmt] = aid
+        nums = self.root.findall(qn("w:num"))
+        if nums:
+            nums[0].addprevious(a)
+        else:
+            self.root.append(a)
+        self.abstract[key] = aid
+        return aid
 
-    def start(self, fmt, at):
-        """A new list instance of `fmt` whose first item is numbered `at`."""
+    def start(self, fmt, at, texts=("%1.",)):
+        """A new list instance of `fmt` whose first item is numbered `at` (None: go on counting)."""
         self.next_id += 1
         n = OxmlElement("w:num")
         n.set(qn("w:numId"), str(self.next_id))
         a = OxmlElement("w:abstractNumId")
-        a.set(qn("w:val"), self.abstract[fmt])
+        a.set(qn("w:val"), self.abstract_id(fmt, texts))
         n.append(a)
-        o = OxmlElement("w:lvlOverride")
-        o.set(qn("w:ilvl"), "0")
-        s = OxmlElement("w:startOverride")
-        s.set(qn("w:val"), str(at))
-        o.append(s)
-        n.append(o)
+        if at is not None:
+            o = OxmlElement("w:lvlOverride")
+            o.set(qn("w:ilvl"), "0")
+            s = OxmlElement("w:startOverride")
+            s.set(qn("w:val"), str(at))
+            o.append(s)
+            n.append(o)
         self.root.append(n)
         return str(self.next_id)
 
 
-def number_paragraph(paragraph, num_id):
+def number_paragraph(paragraph, num_id, level=0):
     ppr = paragraph._p.get_or_add_pPr()
     numpr = OxmlElement("w:numPr")
     ilvl = OxmlElement("w:ilvl")
-    ilvl.set(qn("w:val"), "0")
+    ilvl.set(qn("w:val"), str(level))
     nid = OxmlElement("w:numId")
     nid.set(qn("w:val"), num_id)
     numpr.append(ilvl)
@@ -149,8 +157,27 @@ def number_paragraph(paragraph, num_id):
     ppr.append(numpr)
 
 
-def fill_docx_cell(cell, spec, numbering):
-    texts = spec.get("p", [])
+def fill_list(cell, spec, numbering, lists):
+    """A Word list: {"format", "texts": level texts, "items": [[level, text], ...], "list": name}; items
+    of lists of one name share one instance, so their count goes on from cell to cell."""
+    fmt = spec["format"]
+    name = spec.get("list")
+    if name and name in lists:
+        num_id = lists[name]
+    else:
+        num_id = numbering.start(fmt, None, spec.get("texts", ["%1."]))
+        if name:
+            lists[name] = num_id
+    for k, (level, text) in enumerate(spec["items"]):
+        paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+        number_paragraph(paragraph, num_id, level)
+        paragraph.add_run(text)
+
+
+def fill_docx_cell(cell, spec, numbering, lists):
+    if "list" in spec and isinstance(spec["list"], dict):
+        return fill_list(cell, spec["list"], numbering, lists)
+    texts = spec.get("docx_p", spec.get("p", []))
     if "runs" in spec:
         texts = ["\n".join(t for t, _ in spec["runs"])]
     previous = None  # (format, number) of the previous list item in this cell
@@ -162,7 +189,7 @@ def fill_docx_cell(cell, spec, numbering):
             fmt = "thaiNumbers" if thai else "decimal"
             n = int("".join(str("๐๑๒๓๔๕๖๗๘๙".index(d)) if d in "๐๑๒๓๔๕๖๗๘๙" else d for d in m.group(1)))
             if previous is None or previous != (fmt, n - 1):
-                num_id = numbering.start(fmt, n)
+                num_id = numbering.start(fmt, n, ("%1.",))
             previous = (fmt, n)
             number_paragraph(paragraph, num_id)
             text = m.group(2)
@@ -178,6 +205,7 @@ def fill_docx_cell(cell, spec, numbering):
 def write_docx(job):
     document = docx.Document()
     numbering = Numbering(document) if job.get("numbered", True) else None
+    lists = {}
     for k in range(job.get("tables_before", 0)):
         document.add_paragraph(f"ตารางอื่นที่ {k + 1}")
         document.add_table(rows=1, cols=2).cell(0, 0).text = "ตารางอื่น"
@@ -196,7 +224,7 @@ def write_docx(job):
             for p in target.paragraphs[1:]:
                 p._p.getparent().remove(p._p)
             target.paragraphs[0].text = ""
-        fill_docx_cell(target, cell, numbering)
+        fill_docx_cell(target, cell, numbering, lists)
     for r in range(job.get("header_rows", 1)):
         table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     document.add_paragraph("ท้ายเอกสาร")
