@@ -14,6 +14,7 @@ JOBS.json holds {"jobs": [...]}; each job has a "kind":
            marker Word prints; in the workbook they stay text on lines of one cell.
   records  {"xlsx": path, "rows": [[...], ...], "sheet": name, "hidden_rows": [...]}
   bomb     {"path": path, "megabytes": n}: a workbook whose sheet expands to n MB
+  raw      {"path": path, "sheet_xml": text}: a workbook whose one sheet part is `sheet_xml` as given
   encrypt  {"src": path, "dst": path}: the workbook encrypted with a password (msoffcrypto-tool)
 """
 import datetime
@@ -245,7 +246,23 @@ def write_records(job):
 def write_bomb(job):
     """A real workbook whose sheet is mostly spaces: small on disk, huge expanded."""
     head = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-    with zipfile.ZipFile(job["path"], "w", zipfile.ZIP_DEFLATED) as z:
+
+    def sheet(f):
+        f.write(head.encode())
+        block = b" " * (1 << 20)
+        for _ in range(job["megabytes"]):
+            f.write(block)
+        f.write(b"</sheetData></worksheet>")
+    write_workbook(job["path"], sheet)
+
+
+def write_raw(job):
+    write_workbook(job["path"], lambda f: f.write(job["sheet_xml"].encode()))
+
+
+def write_workbook(path, sheet):
+    """The few parts a workbook needs, its sheet written by `sheet(file)`."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
         z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
@@ -254,11 +271,7 @@ def write_bomb(job):
         z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
         with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
-            f.write(head.encode())
-            block = b" " * (1 << 20)
-            for _ in range(job["megabytes"]):
-                f.write(block)
-            f.write(b"</sheetData></worksheet>")
+            sheet(f)
 
 
 def encrypt(job):
@@ -281,6 +294,8 @@ def main():
             write_records(job)
         elif kind == "bomb":
             write_bomb(job)
+        elif kind == "raw":
+            write_raw(job)
         elif kind == "encrypt":
             encrypt(job)
         else:

@@ -12,7 +12,7 @@ struct DOCXDocument {
     init(data: Data, name: String) throws {
         package = try OfficePackage(data: data, name: name, kind: .docx)
         let main = try Relationship.of("", in: package).first { $0.isType("officeDocument") }?.target ?? "word/document.xml"
-        guard let document = try package.tree(main) else {
+        guard let document = try package.tree(main), document.name == "document" else {
             if package.has("xl/workbook.xml") {
                 throw SourceFailure("'\(name)' is an Excel workbook, not a Word document; name it .xlsx", "แฟ้ม '\(name)' เป็นสมุดงาน Excel ไม่ใช่เอกสาร Word ให้ตั้งชื่อเป็น .xlsx")
             }

@@ -11,7 +11,7 @@ struct XLSXWorkbook {
     init(data: Data, name: String) throws {
         package = try OfficePackage(data: data, name: name, kind: .xlsx)
         let main = try Relationship.of("", in: package).first { $0.isType("officeDocument") }?.target ?? "xl/workbook.xml"
-        guard let workbook = try package.tree(main) else {
+        guard let workbook = try package.tree(main), workbook.name == "workbook" else {
             if package.has("word/document.xml") {
                 throw SourceFailure("'\(name)' is a Word document, not a workbook; name it .docx", "แฟ้ม '\(name)' เป็นเอกสาร Word ไม่ใช่สมุดงาน Excel ให้ตั้งชื่อเป็น .docx")
             }
