@@ -12,7 +12,7 @@ JOBS.json holds {"jobs": [...]}; each job has a "kind":
                   "list": {"format", "texts", "items", "list"} a Word list (see fill_list)}
            Paragraphs starting "๑. " / "1. " become Word list paragraphs (thaiNumbers / decimal) whose
            marker Word prints; in the workbook they stay text on lines of one cell.
-  records  {"xlsx": path, "rows": [[...], ...], "sheet": name, "hidden_rows": [...]}
+  records  {"xlsx": path, "rows": [[...], ...], "sheet": name, "sheets_before": [names], "hidden_rows": [...]}
   bomb     {"path": path, "megabytes": n}: a workbook whose sheet expands to n MB
   raw      {"path": path, "sheet_xml": text}: a workbook whose one sheet part is `sheet_xml` as given
   encrypt  {"src": path, "dst": path}: the workbook encrypted with a password (msoffcrypto-tool)
@@ -234,7 +234,11 @@ def write_docx(job):
 
 def write_records(job):
     wb = openpyxl.Workbook()
-    ws = wb.active
+    for name in job.get("sheets_before", []):
+        wb.active.title = name
+        wb.active.append(["ชื่อ", "หมายเหตุ"])
+        wb.active.append(["แผ่นอื่น", "ไม่ใช่รายชื่อหน่วยงาน"])
+    ws = wb.create_sheet() if job.get("sheets_before") else wb.active
     ws.title = job.get("sheet", "หน่วยงาน")
     for row in job["rows"]:
         ws.append(row)

@@ -20,11 +20,17 @@ enum OfficeFixtures {
         if code != 0 { throw Failure(description: "office-fixtures.py failed: \(err)") }
     }
 
-    /// LibreOffice converts `files` to `format` (ods, xlsx, docx) into `outdir`; one start for all.
+    static let lock = NSLock()
+
+    /// LibreOffice converts `files` to `format` (ods, xlsx, docx, xls) into `outdir`; one start for all.
     static func libreOffice(_ files: [String], to format: String, outdir: String) throws {
         try FileManager.default.createDirectory(atPath: outdir, withIntermediateDirectories: true)
-        // Its own profile: other LibreOffice processes on the machine must not share or lock it.
-        let profile = "file://" + NSTemporaryDirectory() + "saraban-lo-profile-\(getpid())"
+        // One conversion at a time, with a profile of its own under .build (kept: later starts
+        // take a second instead of seven): a second soffice on a profile in use hands its work to
+        // the first and returns before it is done.
+        lock.lock()
+        defer { lock.unlock() }
+        let profile = "file://" + Probe.root + "/.build/libreoffice-profile-tests"
         let (out, err, code) = run("/usr/bin/soffice", ["-env:UserInstallation=" + profile, "--headless", "--norestore",
                                                         "--convert-to", format, "--outdir", outdir] + files)
         let made = files.map { outdir + "/" + (($0 as NSString).lastPathComponent as NSString).deletingPathExtension + "." + format }
