@@ -15,9 +15,10 @@ extension DocumentDecoder {
     func checkOfficeKeys(_ m: [String: Node], kind: OfficeKind?) {
         let allowed: Set<String> = kind == .docx ? ["table", "header_rows"] : kind == nil ? [] : ["sheet", "range", "header_rows"]
         for key in DocumentDecoder.officeKeys where m[key] != nil && !allowed.contains(key) {
-            let what = key == "table" ? "a .docx source" : key == "header_rows" ? "an .xlsx, .ods or .docx source" : "an .xlsx or .ods source"
-            reader.report(m[key], "'\(key)' (\(FieldNames.of(key))) applies to \(what) only",
-                          "'\(key)' (\(FieldNames.of(key))) ใช้ได้กับแฟ้มข้อมูลชนิด \(what.split(separator: " ").filter { $0.hasPrefix(".") }.joined(separator: " ")) เท่านั้น")
+            let kinds = key == "table" ? ".docx" : key == "header_rows" ? ".xlsx, .ods or .docx" : ".xlsx or .ods"
+            let thai = key == "table" ? ".docx" : key == "header_rows" ? ".xlsx .ods หรือ .docx" : ".xlsx หรือ .ods"
+            reader.report(m[key], "'\(key)' (\(FieldNames.of(key))) applies to \(kinds) sources only",
+                          "'\(key)' (\(FieldNames.of(key))) ใช้ได้กับแฟ้มข้อมูลชนิด \(thai) เท่านั้น")
         }
     }
 

@@ -60,3 +60,11 @@ import Testing
         #expect(XLSXRuns.unescape("ก_x000D_\n_x0041_ข_x00") == "ก\nAข_x00")
     }
 }
+
+/// Values no sheet should hold still give text, never a trap.
+@Test(arguments: [1e308, -1e308, 1e-300, 4e18, 9.3e18, 999_999_999_999_999, -0.000_000_1, 2_958_465.99, 0])
+func extremeValuesGiveText(value: Double) {
+    for code in ["General", "#,##0.00", "0.00E+00", "0%", "d/m/yyyy h:mm:ss.000000000000000000000", "[h]:mm:ss", "#,##0,,", "0.0000000000000000000000000000000"] {
+        #expect(!CellFormat.text(value, code: code).isEmpty, "\(value) as \(code)")
+    }
+}

@@ -99,10 +99,10 @@ import Testing
     }
 
     @Test func keysForOtherKindsOfSourceAreReported() throws {
-        try rejected("          source: t.docx\n          sheet: ตาราง\n", english: "doc.yaml:15:18: 'sheet' (แผ่นงาน) applies to an .xlsx or .ods source only",
-                     thai: "ใช้ได้กับแฟ้มข้อมูลชนิด .xlsx .ods เท่านั้น")
-        try rejected("          source: t.xlsx\n          table: 2\n", english: "'table' (ตาราง) applies to a .docx source only", thai: ".docx เท่านั้น")
-        try rejected("          source: t.csv\n          header_rows: 2\n", english: "'header_rows' (แถวหัวตาราง) applies to an .xlsx, .ods or .docx source only", thai: "เท่านั้น")
+        try rejected("          source: t.docx\n          sheet: ตาราง\n", english: "doc.yaml:15:18: 'sheet' (แผ่นงาน) applies to .xlsx or .ods sources only",
+                     thai: "ใช้ได้กับแฟ้มข้อมูลชนิด .xlsx หรือ .ods เท่านั้น")
+        try rejected("          source: t.xlsx\n          table: 2\n", english: "'table' (ตาราง) applies to .docx sources only", thai: ".docx เท่านั้น")
+        try rejected("          source: t.csv\n          header_rows: 2\n", english: "'header_rows' (แถวหัวตาราง) applies to .xlsx, .ods or .docx sources only", thai: "เท่านั้น")
         try rejected("          source: t.xlsx\n          header_rows: 0\n", english: "has no header row (header_rows: 0): give 'columns' (คอลัมน์) with titles", thai: "ไม่มีแถวหัวตาราง")
         try rejected("          columns: [a, b]\n          source: t.docx\n          table: 3\n", english: "'source' (แฟ้มข้อมูล) t.docx has 3 columns but 'columns' names 2",
                      thai: "มี 3 คอลัมน์")

@@ -29,7 +29,7 @@ enum CellDateText {
             case .date(let d): out += field(d, p, minute: isMinute(tokens, i), twelve: twelve)
             case .point where decimals > 0 && i + 1 < tokens.count && tokens[i + 1] == .digit("0"):
                 out += "." + pad(p.fraction, decimals)
-                i += decimals
+                while i + 1 < tokens.count, tokens[i + 1] == .digit("0") { i += 1 }
             case .digit(let c): out.append(c)
             case .point: out += "."
             case .comma: out += ","
@@ -101,7 +101,8 @@ enum CellDateText {
               s + 1 < tokens.count, tokens[s + 1] == .point else { return 0 }
         var n = 0
         while s + 2 + n < tokens.count, tokens[s + 2 + n] == .digit("0") { n += 1 }
-        return n
+        // Excel shows at most thousandths of a second.
+        return min(n, 3)
     }
 
     /// Excel's serial dates: days since 1899-12-30 (with its phantom 29 February 1900), or since

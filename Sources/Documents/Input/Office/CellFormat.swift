@@ -37,7 +37,8 @@ enum CellFormat {
                 }
             }.joined()
         }
-        if isFraction(tokens) { return (v < 0 ? "-" : "") + general(abs(v)) }
+        // Beyond 15 digits a sheet holds no exact number; Excel's own digits run out there too.
+        if isFraction(tokens) || abs(v) >= 1e15 { return (v < 0 ? "-" : "") + general(abs(v)) }
         return CellNumberText.text(abs(v), tokens, negative: v < 0)
     }
 

@@ -25,7 +25,7 @@ enum CellNumberText {
             }
             v /= pow(10, Double(exponent))
         }
-        let (intDigits, fracDigits) = rounded(v, decimals: fracPlaces.count)
+        let (intDigits, fracDigits) = rounded(v, decimals: min(fracPlaces.count, 30))
         var out = [Int: String]()
         fillInteger(intDigits, tokens, intPlaces, grouping: grouping, into: &out)
         fillFraction(fracDigits, tokens, fracPlaces, into: &out)
@@ -33,7 +33,7 @@ enum CellNumberText {
         for (i, t) in tokens.enumerated() {
             switch t {
             case .literal(let s): result += s
-            case .digit: if i >= mantissaEnd { result += "" } else { result += out[i] ?? "" }
+            case .digit where i < mantissaEnd: result += out[i] ?? ""
             case .point: if i == pointAt { result += "." }
             case .percent: result += "%"
             case .exponent(let sign):

@@ -51,29 +51,24 @@ public enum SpreadsheetRecords {
         }
     }
 
-    static func records(_ t: SheetTable) throws -> (keys: [String], rows: [[String]]) {
-        let values = t.rows.map { r in t.columns.map { c in text(t, r, c) } }
+    static func records(_ sheet: SheetTable) throws -> (keys: [String], rows: [[String]]) {
+        let t = try sheet.table(headerRows: 0, plain: true)
+        let values = t.rows.map { row in
+            var v = [String](repeating: "", count: t.columnCount)
+            for cell in row.cells { v[cell.column] = cell.paragraphs.joined(separator: "\n") }
+            return v
+        }
         guard let header = values.first else { return ([], []) }
         var keep = [Int]()
         for (k, key) in header.enumerated() {
-            let used = values.dropFirst().contains { !$0[k].isEmpty }
-            if key.isEmpty && used {
-                let cell = CellRange.name(t.rows[0], t.columns[k])
-                throw SourceFailure("'\(t.file)': column \(CellRange.columnName(t.columns[k])) has values but no name in the header row (\(cell))",
-                                    "แฟ้ม '\(t.file)': คอลัมน์ \(CellRange.columnName(t.columns[k])) มีข้อมูลแต่ไม่มีชื่อในแถวหัวตาราง (ช่อง \(cell))")
+            if key.isEmpty && values.dropFirst().contains(where: { !$0[k].isEmpty }) {
+                let column = CellRange.columnName(sheet.columns[k]), cell = CellRange.name(sheet.rows[0], sheet.columns[k])
+                throw SourceFailure("'\(sheet.file)': column \(column) has values but no name in the header row (\(cell))",
+                                    "แฟ้ม '\(sheet.file)': คอลัมน์ \(column) มีข้อมูลแต่ไม่มีชื่อในแถวหัวตาราง (ช่อง \(cell))")
             }
             if !key.isEmpty { keep.append(k) }
         }
         let rows = values.dropFirst().filter { $0.contains { !$0.isEmpty } }.map { row in keep.map { row[$0] } }
         return (keep.map { header[$0] }, rows)
-    }
-
-    /// A cell's plain text, its lines joined by line breaks; "" inside a merged area but its first cell.
-    static func text(_ t: SheetTable, _ r: Int, _ c: Int) -> String {
-        if let m = t.merges.first(where: { $0.area.contains(r, c) }), r != m.rows.first || c != m.columns.first { return "" }
-        let origin: (row: Int, column: Int) = t.merges.first { $0.area.contains(r, c) }?.origin ?? (r, c)
-        let runs = t.grid.runs(origin.row, origin.column) ?? []
-        let lines = runs.map(\.text).joined().replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }

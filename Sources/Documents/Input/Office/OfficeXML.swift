@@ -22,12 +22,6 @@ enum OfficeXML {
         subscript(_ key: String) -> String? { attributes[key] }
         /// The element's text: its own text runs and its descendants', in order.
         var allText: String { name == "#text" ? text : children.map(\.allText).joined() }
-        /// The first descendant (depth first) with that name, this element included.
-        func first(_ name: String) -> Element? {
-            if self.name == name { return self }
-            for c in children { if let f = c.first(name) { return f } }
-            return nil
-        }
     }
 
     /// Parses a part into an element tree.

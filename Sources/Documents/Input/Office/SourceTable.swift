@@ -67,6 +67,12 @@ enum CellParagraphs {
         return lines.compactMap { markup($0, plainBold: plainBold) }
     }
 
+    /// The lines as plain text, without markup.
+    static func plain(_ runs: [TextRun]) -> [String] {
+        let text = runs.map(\.text).joined().replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// One line's runs as markup; nil when it holds no text.
     static func markup(_ runs: [TextRun], plainBold: Bool) -> String? {
         var merged = [TextRun]()
