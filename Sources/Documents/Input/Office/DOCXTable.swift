@@ -26,8 +26,12 @@ struct DOCXTable {
         guard !written.isEmpty else {
             throw SourceFailure("'\(file)': the table has no rows", "แฟ้ม '\(file)': ตารางไม่มีแถว", key: "table")
         }
-        let count = max(gridWidths.count, written.map { $0.cells.last.map { $0.column + $0.colspan } ?? 0 }.max() ?? 0)
         var rows = joinVerticalMerges(written)
+        let count = max(gridWidths.count, rows.map { r in r.cells.map { $0.column + $0.colspan }.max() ?? 0 }.max() ?? 0)
+        if count > SourceTable.columnLimit || written.count > SourceTable.rowLimit {
+            throw SourceFailure("'\(file)': the table has \(count) columns and \(written.count) rows; at most \(SourceTable.columnLimit) columns and \(SourceTable.rowLimit) rows can be printed",
+                                "แฟ้ม '\(file)': ตารางมี \(count) คอลัมน์ \(written.count) แถว พิมพ์ได้ไม่เกิน \(SourceTable.columnLimit) คอลัมน์ และ \(SourceTable.rowLimit) แถว", key: "table")
+        }
         let repeated = written.prefix { $0.header }.count
         let header = headerRows ?? max(repeated, 1)
         try checkHeader(rows, header)

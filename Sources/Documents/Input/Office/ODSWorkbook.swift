@@ -99,13 +99,15 @@ struct ODSWorkbook {
         for c in cells {
             let repeated = max(1, c["number-columns-repeated"].flatMap { Int($0) } ?? 1)
             let runs = c.name == "table-cell" ? cellRuns(c) : []
-            let n = runs.isEmpty ? repeated : min(repeated, SourceTable.columnLimit)
-            for k in 0..<n where !runs.isEmpty { grid.set(row, col + k, runs) }
+            // Calc repeats empty cells to the sheet's edge; only cells with text are kept.
+            if !runs.isEmpty {
+                for k in 0..<min(repeated, SourceTable.columnLimit * 4) { grid.set(row, col + k, runs) }
+            }
             let across = c["number-columns-spanned"].flatMap { Int($0) } ?? 1, down = c["number-rows-spanned"].flatMap { Int($0) } ?? 1
             if c.name == "table-cell", across > 1 || down > 1 {
                 grid.merges.append(CellRange(top: row, left: col, bottom: row + max(down, 1) - 1, right: col + max(across, 1) - 1))
             }
-            col += n
+            col += repeated
             if col > CellRange.maxColumn { return }
         }
     }

@@ -111,7 +111,7 @@ final class XLSXSheetReader: NSObject, XMLParserDelegate, FailingDelegate {
     }
 
     private func columns(_ a: [String: String]) {
-        guard let lo = a["min"].flatMap({ Int($0) }), let hi = a["max"].flatMap({ Int($0) }), lo >= 1, hi >= lo else { return }
+        guard let lo = a["min"].flatMap({ Int($0) }), let hi = a["max"].flatMap({ Int($0) }), lo >= 1, hi >= lo, lo <= CellRange.maxColumn + 1 else { return }
         let last = min(hi, CellRange.maxColumn + 1)
         let width = a["width"].flatMap(Double.init).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
         // A <col> may cover every column to XFD; only the widths that differ need keeping.
