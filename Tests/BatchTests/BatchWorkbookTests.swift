@@ -8,8 +8,8 @@ import Testing
 
     /// A workbook of `units` rows (with a hidden one after the fifth) in the sheet "หน่วยงาน",
     /// behind a first sheet that is not the units list.
-    static func workbook(in dir: String, units: Int) throws -> String {
-        var rows: [[Any]] = [["unit", "file", "budget"]]
+    static func workbook(in dir: String, units: Int, unnamed: Bool = false) throws -> String {
+        var rows: [[Any]] = [["unit", "file", unnamed ? NSNull() : "budget"]]
         for i in 1...units {
             rows.append([BatchRunTests.unit(i), "รายงาน-\(i)", 1000 * i])
             if i == 5 { rows.append(["ซ่อนไว้", "hidden", 0]) }
@@ -68,6 +68,10 @@ import Testing
         #expect(missing.code == 1, "\(missing.err)")
         #expect(missing.err.contains("'units.xlsx' has no sheet named 'งบประมาณ'; its sheets are 1 'สรุป', 2 'หน่วยงาน'"), "\(missing.err)")
         #expect(BatchProbe.files(dir + "/m", ext: ".pdf").isEmpty)
+        let unnamedDir = BatchProbe.tempDir()
+        let unnamed = try Self.workbook(in: unnamedDir, units: 2, unnamed: true)
+        let noName = BatchProbe.batch(["--data", unnamed, "--sheet", "หน่วยงาน", "--template", template, "--out", dir + "/u", "--quiet"])
+        #expect(noName.code == 1 && noName.err.contains("column C has values but no name in the header row (C1)"), "\(noName.err)")
         let csv = BatchProbe.csv(in: dir, ["unit,file", "ก,a"])
         let wrong = BatchProbe.batch(["--data", csv, "--sheet", "1", "--template", template, "--out", dir + "/c", "--quiet"])
         #expect(wrong.code == 1 && wrong.err.contains("--sheet applies to .xlsx and .ods data files only"), "\(wrong.err)")
