@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
@@ -22,7 +23,8 @@ let package = Package(
         .target(name: "Typeset", dependencies: ["CPangoCairo", "CRsvg", "CShims", "ThaiText"]),
         .target(name: "Layout", dependencies: ["Typeset", "ThaiText"]),
         .target(name: "Documents", dependencies: ["Layout", "Typeset", "ThaiText", "Yams",
-                                                  .product(name: "SwiftCSV", package: "SwiftCSV")]),
+                                                  .product(name: "SwiftCSV", package: "SwiftCSV"),
+                                                  .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Batch", dependencies: ["Documents", "CShims", .product(name: "Mustache", package: "swift-mustache"), "Yams",
                                               .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .executableTarget(name: "saraban", dependencies: ["Batch", "Documents", "CShims",

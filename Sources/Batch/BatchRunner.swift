@@ -10,6 +10,8 @@ public struct BatchOptions: Sendable {
     public var force = false
     /// Columns naming a unit in messages and the manifest (default: the first text column).
     public var keyColumns: [String] = []
+    /// The sheet of a workbook data file (name or 1-based number); nil: the first.
+    public var sheet: String?
     /// Resolution of the page-1 thumbnails for index.html; nil: no thumbnails.
     public var thumbnailDPI: Double? = 16
     public init(data: String, template: String, out: String, jobs: Int) {
@@ -44,7 +46,7 @@ public final class BatchRunner: @unchecked Sendable {
 
     public func run(progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) throws -> BatchSummary {
         let start = Date()
-        let rows = try DataReader.read(path: options.data)
+        let rows = try DataReader.read(path: options.data, sheet: options.sheet)
         let template = try Template(path: options.template)
         let base = BatchPlan.baseHash(template: template, resources: resources, thumbnailDPI: options.thumbnailDPI)
         let jobs = try BatchPlan.jobs(rows: rows, template: template, keyColumns: options.keyColumns, base: base)

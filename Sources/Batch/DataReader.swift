@@ -3,21 +3,26 @@ import Foundation
 import SwiftCSV
 import Yams
 
-/// Reads the units file (CSV, TSV, YAML or JSON) into rows; anything it cannot use is a `BatchError`.
+/// Reads the units file (CSV, TSV, YAML, JSON, or a workbook: .xlsx, .ods) into rows; anything it
+/// cannot use is a `BatchError`.
 public enum DataReader {
     /// The largest units file read.
     public static let maxBytes = 512 << 20
 
-    public static func read(path: String) throws -> [DataRow] {
+    public static func read(path: String, sheet: String? = nil) throws -> [DataRow] {
         let data: Data
         do { data = try DiskFile.read(path, limit: maxBytes) } catch {
             throw BatchError("\(path): cannot read the data file: \(error.message)", "อ่านแฟ้มข้อมูล \(path) ไม่ได้: \(error.thai)")
         }
-        return try read(data: data, name: path)
+        return try read(data: data, name: path, sheet: sheet)
     }
 
     /// Rows of a units file's bytes; the extension of `path` says its kind.
-    public static func read(data: Data, name path: String) throws -> [DataRow] {
+    public static func read(data: Data, name path: String, sheet: String? = nil) throws -> [DataRow] {
+        if OfficeKind.of(path) == .xlsx || OfficeKind.of(path) == .ods { return try nonEmpty(workbook(data, path: path, sheet: sheet), path) }
+        if sheet != nil {
+            throw BatchError("--sheet applies to .xlsx and .ods data files only", "--sheet ใช้ได้กับแฟ้มข้อมูล .xlsx และ .ods เท่านั้น")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw BatchError("\(path): the data file is not UTF-8 text", "แฟ้มข้อมูล \(path) ไม่ใช่ข้อความ UTF-8")
         }
@@ -28,6 +33,10 @@ public enum DataReader {
         case "tsv", "tab": rows = try csv(text, delimiter: "\t", path: path)
         default: rows = try tree(text, path: path)
         }
+        return try nonEmpty(rows, path)
+    }
+
+    static func nonEmpty(_ rows: [DataRow], _ path: String) throws -> [DataRow] {
         if rows.isEmpty {
             throw BatchError("\(path): the data file has no rows", "แฟ้มข้อมูล \(path) ไม่มีรายการ")
         }

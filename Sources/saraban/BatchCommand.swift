@@ -8,7 +8,8 @@ struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Render one PDF per data row from a Mustache template document.")
-    @Option(help: "The units file: CSV, TSV, YAML or JSON (a list of objects).", completion: .file(extensions: ["csv", "tsv", "yaml", "yml", "json"])) var data: String
+    @Option(help: "The units file: CSV, TSV, YAML or JSON (a list of objects), or a workbook (.xlsx, .ods).", completion: .file(extensions: ["csv", "tsv", "yaml", "yml", "json", "xlsx", "ods"])) var data: String
+    @Option(help: "The workbook's sheet: its name or 1-based number (default: the first).") var sheet: String?
     @Option(help: "The template document (YAML whose strings may use Mustache tags).", completion: .file(extensions: ["yaml", "yml"])) var template: String
     @Option(help: "The output folder.", completion: .directory) var out: String
     @Option(help: "Worker threads (default: all cores).") var jobs: Int?
@@ -27,6 +28,7 @@ struct BatchCommand: ParsableCommand {
         guard options.jobs >= 1 else { printError("--jobs must be at least 1 / จำนวนงานต้องอย่างน้อย ๑"); throw ExitCode(1) }
         options.force = force
         options.keyColumns = key
+        options.sheet = sheet
         let live = !quiet && isatty(STDERR_FILENO) == 1
         let summary: BatchSummary
         do {

@@ -13,9 +13,13 @@ struct TableComposer {
         let ts = style.table
         let edges = TableColumns.edges(relative: table.columns.map(\.width), x: left, width: width)
         func inner(_ c: Int, _ span: Int) -> Double { max(edges[min(c + span, edges.count - 1)] - edges[c] - 2 * ts.paddingX, 1) }
-        let header = TableRow(cells: table.columns.enumerated().map { k, c in
-            TableCell(column: k, lines: lines(text.linesOf(c.title), width: inner(k, 1), bold: ts.headerBold, alignment: .center))
-        }, fill: fill(ts.headerFill))
+        let titles = table.columns.enumerated().map { k, c in TableCellContent(paragraphs: text.linesOf(c.title), column: k, rowspan: 1, colspan: 1) }
+        let headers = (table.headerRows.isEmpty ? [titles] : table.headerRows).map { row in
+            TableRow(cells: row.map { c in
+                TableCell(column: c.column, colspan: c.colspan, rowspan: c.rowspan,
+                          lines: lines(c.paragraphs, width: inner(c.column, c.colspan), bold: ts.headerBold, alignment: .center))
+            }, fill: fill(ts.headerFill))
+        }
         let rows = table.rows.map { row -> TableRow in
             switch row {
             case .group(let g):
@@ -31,7 +35,7 @@ struct TableComposer {
         }
         let tableStyle = TableStyle(paddingTop: ts.paddingTop, paddingBottom: ts.paddingBottom, paddingX: ts.paddingX, ruleWidth: ts.ruleWidth,
                                     wordCutLines: ts.pageCutBetweenWords)
-        return TableBlock(edges: edges, header: header, rows: rows, style: tableStyle, spaceBefore: spaceBefore)
+        return TableBlock(edges: edges, headers: headers, rows: rows, style: tableStyle, spaceBefore: spaceBefore)
     }
 
     func fill(_ gray: Double) -> Double? { gray < 1 ? gray : nil }
@@ -43,7 +47,7 @@ struct TableComposer {
         var result = [CellLine]()
         for (k, p) in paragraphs.enumerated() {
             var hang = 0.0
-            if alignment != .center, let marker = TextSearch.listMarker(p) {
+            if alignment != .center, let marker = CellListMarker.of(p) {
                 hang = text.layouter.singleLine(text.inline(marker, size: ts.textSize, bold: bold)).width
                 if hang > width / 2 { hang = 0 }
             }

@@ -11,6 +11,7 @@ enum FieldNames {
         "content": "เนื้อหา", "table": "ตาราง", "chart": "แผนภูมิ", "columns": "คอลัมน์", "rows": "แถว",
         "source": "แฟ้มข้อมูล", "width": "ความกว้าง", "group": "แถวหัวข้อกลุ่ม", "text": "ข้อความ",
         "rowspan": "รวมแถว", "colspan": "รวมคอลัมน์", "kind": "ชนิด", "data": "ข้อมูล", "max": "ค่าสูงสุดของมาตราส่วน",
+        "sheet": "แผ่นงาน", "range": "ช่วงเซลล์", "header_rows": "แถวหัวตาราง",
     ]
     static func of(_ key: String) -> String { thai[key] ?? key }
 }

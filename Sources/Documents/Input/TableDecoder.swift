@@ -15,7 +15,7 @@ struct WrittenRow {
 
 /// Decodes `table:` and `chart:` content blocks, with every problem at its line and row.
 extension DocumentDecoder {
-    static let tableKeys = ["columns", "rows", "source"]
+    static let tableKeys = ["columns", "rows", "source"] + officeKeys
     static let columnKeys = ["title", "width"]
     static let cellKeys = ["text", "rowspan", "colspan"]
     static let chartKeys = ["kind", "title", "data", "max"]
@@ -24,13 +24,20 @@ extension DocumentDecoder {
         guard let m = reader.mapping(node, what: "table", known: DocumentDecoder.tableKeys) else { return nil }
         var columns = m["columns"].map(decodeColumns)
         var written = [WrittenRow]()
+        var header = [WrittenRow]()
         if let source = m["source"] {
             if let rows = m["rows"] {
                 reader.report(rows, "a table has either 'rows' (แถว) or 'source' (แฟ้มข้อมูล), not both",
                               "ตารางต้องมี 'rows' (แถว) หรือ 'source' (แฟ้มข้อมูล) อย่างใดอย่างหนึ่ง")
             }
-            guard let read = readSource(source, columns: &columns) else { return nil }
-            written = read
+            if isOfficeSource(source) {
+                guard let read = readOfficeSource(source, keys: m, columns: &columns) else { return nil }
+                (header, written) = read
+            } else {
+                checkOfficeKeys(m, kind: nil)
+                guard let read = readSource(source, columns: &columns) else { return nil }
+                written = read
+            }
         } else if let rows = m["rows"] {
             guard case let .sequence(seq) = rows else {
                 reader.report(rows, "'rows' (แถว) should be a list of rows", "'rows' (แถว) ต้องเป็นรายการของแถว")
@@ -40,11 +47,14 @@ extension DocumentDecoder {
         } else {
             reader.missing("rows", parent: node)
         }
+        if m["source"] == nil { checkOfficeKeys(m, kind: nil) }
         guard let columns, !columns.isEmpty else {
             if m["columns"] == nil, m["source"] == nil { reader.missing("columns", parent: node) }
             return nil
         }
-        return Table(columns: columns, rows: TableGridPlacer(reader: reader, columns: columns.count).place(written))
+        var table = Table(columns: columns, rows: TableGridPlacer(reader: reader, columns: columns.count).place(written))
+        table.headerRows = placeHeader(header, columns: columns.count)
+        return table
     }
 
     func decodeColumns(_ node: Node) -> [TableColumn] {

@@ -2,6 +2,9 @@
 public struct Table: Sendable, Hashable {
     public var columns: [TableColumn]
     public var rows: [TableRowContent]
+    /// A source's header of several rows (or with spans), placed on the grid; empty: one header
+    /// row of the columns' titles.
+    public var headerRows: [[TableCellContent]] = []
 }
 
 /// A column's header title and its width relative to the others.

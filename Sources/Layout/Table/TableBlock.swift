@@ -10,7 +10,12 @@ public struct TableBlock: Breakable {
 
     /// A table whose columns are fixed by `edges` (left edges and the right edge, in page points).
     public init(edges: [Double], header: TableRow?, rows: [TableRow], style: TableStyle, spaceBefore: Double = 0) {
-        grid = TableGrid(edges: edges, header: header, rows: rows, style: style)
+        self.init(edges: edges, headers: header.map { [$0] } ?? [], rows: rows, style: style, spaceBefore: spaceBefore)
+    }
+
+    /// A table whose header has several rows (their cells may span rows and columns of the header).
+    public init(edges: [Double], headers: [TableRow], rows: [TableRow], style: TableStyle, spaceBefore: Double = 0) {
+        grid = TableGrid(edges: edges, headers: headers, rows: rows, style: style)
         next = 0; done = [:]; self.spaceBefore = spaceBefore
     }
 
@@ -59,14 +64,7 @@ struct TablePage {
 
     /// Draws the header and opens the rowspan cells that reach this page from earlier rows.
     mutating func start(at row: Int) {
-        if let header = grid.header {
-            for (k, cell) in header.cells.enumerated() {
-                let (x0, x1) = grid.span(cell)
-                let t = grid.headerTexts[k]
-                fragments.append(CellFragment(x0: x0, x1: x1, top: 0, height: grid.headerHeight, text: t, lines: 0..<t.count,
-                                              fill: header.fill, alternate: cell.column % 2 == 1))
-            }
-        }
+        fragments += grid.header.fragments(grid)
         y = grid.headerHeight
         for key in grid.spanKeys where key.row < row && grid.lastRow[key]! >= row { spanTop[key] = y }
     }

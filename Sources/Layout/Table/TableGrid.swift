@@ -7,21 +7,18 @@ struct CellKey: Hashable, Comparable {
 /// The fixed part of a table, shared by every page's rest: columns, rows, measured cells, spans.
 final class TableGrid {
     let edges: [Double]
-    let header: TableRow?
+    let header: TableHeader
     let rows: [TableRow]
     let style: TableStyle
-    let headerTexts: [CellText]
-    let headerHeight: Double
     let texts: [CellKey: CellText]
     /// Last row each cell covers (rowspan clamped to the table).
     let lastRow: [CellKey: Int]
     /// Cells that cover more than one row, in order.
     let spanKeys: [CellKey]
 
-    init(edges: [Double], header: TableRow?, rows: [TableRow], style: TableStyle) {
-        self.edges = edges; self.header = header; self.rows = rows; self.style = style
-        headerTexts = header?.cells.map { CellText($0.lines) } ?? []
-        headerHeight = header == nil ? 0 : (headerTexts.map { $0.height(0, $0.count) }.max() ?? 0) + style.paddingY
+    init(edges: [Double], headers: [TableRow], rows: [TableRow], style: TableStyle) {
+        self.edges = edges; self.rows = rows; self.style = style
+        header = TableHeader(rows: headers, style: style)
         var texts = [CellKey: CellText](), last = [CellKey: Int](), spans = [CellKey]()
         for (r, row) in rows.enumerated() {
             for (k, cell) in row.cells.enumerated() {
@@ -33,6 +30,8 @@ final class TableGrid {
         }
         self.texts = texts; lastRow = last; spanKeys = spans
     }
+
+    var headerHeight: Double { header.height }
 
     func cell(_ key: CellKey) -> TableCell { rows[key.row].cells[key.index] }
 
