@@ -164,14 +164,18 @@ struct MemoComposer {
     }
 
     /// The block's extent and where a visible electronic signature goes: the signing space
-    /// across the block's width, or beside the signature picture (the wider side) when there is one.
+    /// centred on the axis, or beside the signature picture (the wider side) when there is one.
     func signatureArea(items: [PaintItem], height: Double, signingSpace: Double, picture: PageRect?) -> SignatureArea {
         var x0 = axis, x1 = axis
         for case let .text(line, x, _) in items {
             x0 = min(x0, x + line.xOffset); x1 = max(x1, x + line.xOffset + line.width)
         }
         let block = PageRect(x: x0, y: 0, width: x1 - x0, height: height)
-        guard let p = picture else { return SignatureArea(block: block, appearance: PageRect(x: x0, y: 0, width: x1 - x0, height: signingSpace)) }
+        guard let p = picture else {
+            // Centred on the axis, as the name under it is.
+            let half = min(axis - x0, x1 - axis)
+            return SignatureArea(block: block, appearance: PageRect(x: axis - half, y: 0, width: 2 * half, height: signingSpace))
+        }
         let leftWidth = p.x - left, rightWidth = right - (p.x + p.width)
         let appearance = leftWidth >= rightWidth ? PageRect(x: left, y: 0, width: leftWidth, height: signingSpace)
                                                  : PageRect(x: p.x + p.width, y: 0, width: rightWidth, height: signingSpace)
