@@ -27,9 +27,9 @@ public enum Password {
         var quiet = saved
         quiet.c_lflag &= ~tcflag_t(ECHO)
         _ = prompt.withCString { write(fd, $0, strlen($0)) }
-        tcsetattr(fd, TCSAFLUSH, &quiet)
+        tcsetattr(fd, TCSANOW, &quiet)
         defer {
-            tcsetattr(fd, TCSAFLUSH, &saved)
+            tcsetattr(fd, TCSANOW, &saved)
             _ = write(fd, "\n", 1)
         }
         var line = [UInt8]()
