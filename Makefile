@@ -1,12 +1,12 @@
 # Saraban: `make demo` renders the examples, `make test` proves them. Both install what they need.
 SHELL := /bin/bash
 APT_PACKAGES := pkg-config zlib1g-dev libcairo2-dev libpango1.0-dev libfontconfig-dev librsvg2-dev libthai-dev \
-                fonts-thai-tlwg fonts-dejavu-core poppler-utils
+                fonts-thai-tlwg fonts-dejavu-core poppler-utils libssl-dev openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard Templates/examples/*.yaml)
 SARABAN := .build/release/saraban
 
-.PHONY: deps build demo test test-fonts bench clean
+.PHONY: deps build demo test test-fonts test-signing-tools bench clean
 
 # Installs the Debian packages that are missing (nothing when all are there).
 deps:
@@ -41,7 +41,14 @@ test-fonts: deps
 	  .build/fontvenv/bin/python Scripts/test-fonts.py .build/test-fonts; \
 	fi
 
-test: deps test-fonts
+# The signing tests' independent checkers: pyHanko (signatures) and page-validation (PDF/A).
+test-signing-tools: deps
+	@if [ ! -x .build/signvenv/bin/python ] || ! .build/signvenv/bin/python -c "import pyhanko, page" 2>/dev/null; then \
+	  python3 -m venv .build/signvenv >/dev/null && \
+	  .build/signvenv/bin/pip install -q pyhanko==0.38.0 page-validation==0.11.0; \
+	fi
+
+test: deps test-fonts test-signing-tools
 	swift build --build-tests
 	swift test --skip-build
 

@@ -111,7 +111,7 @@ final class PDFFile {
         var at = 0
         for k in stride(from: 0, to: index.count, by: 2) {
             let first = index[k], count = index[k + 1]
-            guard first >= 0, count >= 0, count <= size else { throw damaged("bad /Index") }
+            guard first >= 0, first < 10_000_000, count >= 0, count <= size else { throw damaged("bad /Index") }
             for n in first..<first + count {
                 guard at + row <= data.count else { throw damaged("its cross-reference stream is short") }
                 func field(_ i: Int, _ start: Int) -> Int { data[start..<start + w[i]].reduce(0) { $0 << 8 | Int($1) } }
@@ -137,7 +137,7 @@ final class PDFFile {
         if p.at < bytes.count, bytes[p.at] == 0x0A { p.at += 1 }
         var length = d["Length"]?.asInt
         if length == nil, let r = d["Length"]?.asReference { length = resolveLength?(r) }
-        guard let length, length >= 0, p.at + length <= bytes.count else { throw p.fail("bad stream length") }
+        guard let length, length >= 0, length <= bytes.count - p.at else { throw p.fail("bad stream length") }
         return (n, .stream(d, Array(bytes[p.at..<p.at + length])))
     }
 
@@ -186,11 +186,14 @@ final class PDFFile {
                 throw PDFFile.damaged("object stream \(stream) is not one")
             }
             let data = try PDFFile.decode(d, raw)
+            guard first >= 0, first <= data.count else { throw PDFFile.damaged("object stream \(stream) has a bad /First") }
             var header = PDFParser(data)
             var objects = [Int: [UInt8]]()
             var pairs = [(Int, Int)]()
             for _ in 0..<max(0, min(count, 100_000)) {
-                guard let number = Int(header.word()), let offset = Int(header.word()) else { throw PDFFile.damaged("object stream \(stream) has a bad header") }
+                guard let number = Int(header.word()), let offset = Int(header.word()), offset >= 0, offset <= data.count else {
+                    throw PDFFile.damaged("object stream \(stream) has a bad header")
+                }
                 pairs.append((number, offset))
             }
             for (k, pair) in pairs.enumerated() {

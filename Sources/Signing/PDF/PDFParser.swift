@@ -9,8 +9,6 @@ struct PDFParser {
 
     init(_ bytes: [UInt8], at: Int = 0) { self.bytes = bytes; self.at = at }
 
-    struct Failure: Error { let offset: Int; let what: String }
-
     static func isWhite(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C || b == 0x00 }
     static func isDelimiter(_ b: UInt8) -> Bool { "()<>[]{}/%".utf8.contains(b) }
 
@@ -22,7 +20,8 @@ struct PDFParser {
         }
     }
 
-    func fail(_ what: String) -> Failure { Failure(offset: at, what: what) }
+    /// What is wrong and where, as the error every reader of a damaged file gets.
+    func fail(_ what: String) -> SigningError { PDFFile.damaged("\(what) at byte \(at)") }
 
     /// A bare word (keyword or number) at the current position.
     mutating func word() -> String {

@@ -50,7 +50,7 @@ public enum SignatureVerifier {
     static func byteRange(_ d: PDFDictionary, file: PDFFile) -> (Int, Int, Int, Int)? {
         guard let a = d["ByteRange"]?.asArray?.compactMap(\.asInt), a.count == 4 else { return nil }
         let bytes = file.bytes
-        guard a[0] == 0, a[1] > 0, a[2] > a[1] + 1, a[3] >= 0, a[2] <= bytes.count - a[3] else { return nil }
+        guard a[0] == 0, a[1] > 0, a[1] < bytes.count, a[2] > a[1] + 1, a[3] >= 0, a[2] <= bytes.count - a[3] else { return nil }
         guard bytes[a[1]] == 0x3C, bytes[a[2] - 1] == 0x3E else { return nil }
         return (0, a[1], a[2], a[2] + a[3])
     }
