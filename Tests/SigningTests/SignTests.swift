@@ -105,3 +105,35 @@ import Testing
         }
     }
 }
+
+/// Same memo, same signer: the signed files differ only in the signing time and the signature.
+@Suite struct SigningDeterminismTests {
+    /// The bytes with the /M date's and the /Contents string's hex blanked.
+    func masked(_ path: String) throws -> [UInt8] {
+        var d = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        for key in ["/M <", "/Contents <"] {
+            let k = Array(key.utf8)
+            var i = 0
+            while i + k.count <= d.count {
+                guard Array(d[i..<i + k.count]) == k else { i += 1; continue }
+                var j = i + k.count
+                while j < d.count, d[j] != 0x3E { d[j] = 0x2A; j += 1 }
+                i = j
+            }
+        }
+        return d
+    }
+
+    @Test func onlyTheTimeAndTheSignatureDiffer() throws {
+        let a = SigningProbe.sign(SigningProbe.memo, SigningProbe.pem("rsa"))
+        let b = SigningProbe.sign(SigningProbe.memo, SigningProbe.pem("rsa"))
+        #expect(a.code == 0 && b.code == 0)
+        let (ma, mb) = (try masked(a.path), try masked(b.path))
+        #expect(ma.count > 30_000 && ma == mb, "same length and the same bytes but for the time and the signature")
+    }
+
+    @Test func verifyWithoutSignatures() {
+        let v = SigningProbe.shell(SigningProbe.saraban, ["verify", SigningProbe.memo])
+        #expect(v.code == 1 && v.err.contains("the PDF has no signatures") && v.err.contains("ไม่มีลายมือชื่ออิเล็กทรอนิกส์"), "\(v.err)")
+    }
+}
