@@ -41,8 +41,13 @@ public enum PDFSigner {
         var update = try IncrementalUpdate(file)
         let signature = update.reserve(), widget = update.reserve()
         let shown = try appearance(request.appearance, place: place, into: &update)
-        update.set(widget, .dictionary(widgetDictionary(request, name: fieldName(fields), signature: signature,
-                                                        page: place.pageObject, appearance: shown)))
+        var w = widgetDictionary(request, name: fieldName(fields), signature: signature, page: place.pageObject, appearance: shown)
+        // Only the first signature's widget is tagged: validators (pyHanko) count a structure
+        // element added after a signature as a change to what that signature covers.
+        if fields.isEmpty, let key = try tagWidget(widget, page: place.pageObject, label: w["TU"]?.asText ?? "", file: file, into: &update) {
+            w["StructParent"] = .integer(key)
+        }
+        update.set(widget, .dictionary(w))
         try addAnnotation(widget, toPage: place.pageObject, file: file, into: &update)
         try addField(widget, file: file, into: &update)
         let reserve = try contentsSize(request)
