@@ -1,7 +1,7 @@
 # Saraban: `make demo` renders the examples, `make test` proves them. Both install what they need.
 SHELL := /bin/bash
 APT_PACKAGES := pkg-config zlib1g-dev libcairo2-dev libpango1.0-dev libfontconfig-dev librsvg2-dev libthai-dev \
-                fonts-thai-tlwg fonts-dejavu-core poppler-utils libxml2
+                fonts-thai-tlwg fonts-dejavu-core poppler-utils libxml2 libssl-dev openssl
 # The Office tests save files with LibreOffice (headless) and read them back.
 TEST_APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui
 OFFICE_VENV := .build/office-venv
@@ -17,7 +17,7 @@ GENERATE_MANUAL := .build/release/generate-manual
 DOC := .build/doc
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || echo 2026-01-01)
 
-.PHONY: deps test-deps build demo test test-fonts office-venv bench clean install install-files
+.PHONY: deps test-deps build demo test test-fonts office-venv test-signing-tools bench clean install install-files
 
 # Installs the Debian packages of the list $(1) that are missing (nothing when all are there).
 define apt_install
@@ -66,7 +66,14 @@ office-venv:
 	  $(OFFICE_VENV)/bin/pip install -q openpyxl==3.1.5 python-docx==1.2.0 msoffcrypto-tool==6.1.0; \
 	fi
 
-test: test-deps test-fonts office-venv
+# The signing tests' independent checkers: pyHanko (signatures) and page-validation (PDF/A).
+test-signing-tools: deps
+	@if [ ! -x .build/signvenv/bin/python ] || ! .build/signvenv/bin/python -c "import pyhanko, page" 2>/dev/null; then \
+	  python3 -m venv .build/signvenv >/dev/null && \
+	  .build/signvenv/bin/pip install -q pyhanko==0.38.0 page-validation==0.11.0; \
+	fi
+
+test: test-deps test-fonts office-venv test-signing-tools
 	swift build --build-tests
 	swift build --product generate-manual
 	swift test --skip-build

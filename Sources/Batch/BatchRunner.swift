@@ -14,6 +14,8 @@ public struct BatchOptions: Sendable {
     public var sheet: String?
     /// Resolution of the page-1 thumbnails for index.html; nil: no thumbnails.
     public var thumbnailDPI: Double? = 16
+    /// Each unit's PDF signed (one PAdES signature per PDF); nil: unsigned.
+    public var signing: SigningSetup?
     public init(data: String, template: String, out: String, jobs: Int) {
         self.data = data; self.template = template; self.out = out; self.jobs = jobs
     }
@@ -48,7 +50,9 @@ public final class BatchRunner: @unchecked Sendable {
         let start = Date()
         let rows = try DataReader.read(path: options.data, sheet: options.sheet)
         let template = try Template(path: options.template)
-        let base = BatchPlan.baseHash(template: template, resources: resources, thumbnailDPI: options.thumbnailDPI)
+        var base = BatchPlan.baseHash(template: template, resources: resources, thumbnailDPI: options.thumbnailDPI)
+        // A signed run redoes what an unsigned run (or another signer) made, and the reverse.
+        if let signing = options.signing { base = SHA256.hex(base + "\u{0}signed\u{0}" + SHA256.hex(signing.identity.certificate.der) + (signing.visible ? "+visible" : "")) }
         let jobs = try BatchPlan.jobs(rows: rows, template: template, keyColumns: options.keyColumns, base: base)
         let out = options.out
         try OutputFolder.prepare(out)
@@ -66,7 +70,8 @@ public final class BatchRunner: @unchecked Sendable {
                 results[i] = journal.append(e); summary.skipped += 1
             } else { todo.append(i) }
         }
-        let render = RowRenderer(template: template, resources: resources, out: out, thumbnailDPI: options.thumbnailDPI)
+        let render = RowRenderer(template: template, resources: resources, out: out, thumbnailDPI: options.thumbnailDPI,
+                                 signing: options.signing)
         let state = WorkState(todo: todo, results: results, done: summary.skipped)
         let total = jobs.count
         let group = DispatchGroup()

@@ -9,6 +9,7 @@ struct RowRenderer: @unchecked Sendable {
     let resources: Resources
     let out: String
     let thumbnailDPI: Double?
+    let signing: SigningSetup?
 
     func entry(_ job: Job, renderer: DocumentRenderer) -> ManifestEntry {
         var e = ManifestEntry(row: job.row.number, file: job.file, key: job.key, status: .failed, input: job.input)
@@ -25,7 +26,8 @@ struct RowRenderer: @unchecked Sendable {
         }
         let (doc, style) = loaded
         do {
-            let r = try renderer.render(doc, style, thumbnailDPI: thumbnailDPI)
+            var r = try renderer.render(doc, style, thumbnailDPI: thumbnailDPI)
+            if let signing { r.pdf = try renderer.sign(r.pdf, signing, style: style) }
             try OutputFile.write(r.pdf, to: out + "/" + job.file, flush: false)
             if let png = r.thumbnail {
                 let name = FileName.thumbnail(for: job.file)

@@ -75,6 +75,21 @@ public class Canvas {
 
     /// Adds a bookmark to the current page (PDF only).
     public func bookmark(_ title: String, level: Int) {}
+
+    /// Marks the memo's signature block and the place for a signature's appearance on the
+    /// current page (PDF only: written where `saraban sign` finds it).
+    public func markSignature(block: PageRect, appearance: PageRect) {}
+}
+
+/// A rectangle in points: x from the page's left edge, y down from the top of its page or box.
+public struct PageRect: Sendable, Hashable {
+    public var x, y, width, height: Double
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x; self.y = y; self.width = width; self.height = height
+    }
+
+    /// The same rectangle moved down by `dy`.
+    public func shifted(_ dy: Double) -> PageRect { PageRect(x: x, y: y + dy, width: width, height: height) }
 }
 
 /// Renders each page to a PNG image.

@@ -16,12 +16,14 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Render every row, even those already up to date.") var force = false
     @Flag(help: "No progress line.") var quiet = false
     @Option(help: "A column naming the unit in messages and the manifest (repeatable; default: the first column).") var key: [String] = []
+    @OptionGroup(title: "Signing (PAdES): each unit's PDF signed") var signing: BatchSigningOptions
 
     func run() throws {
         // glibc hands freed memory back as soon as 128 KiB sit free at the top of a heap, and each
         // document then faults the same pages in again (~800 faults, a few ms of system time per
         // document); a batch reuses that memory for the next document. Peak RSS is unchanged.
         saraban_keep_freed_memory()
+        let signer = try signing.setup()
         let r = try setUp()
         var options = BatchOptions(data: data, template: template, out: out,
                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -29,6 +31,7 @@ struct BatchCommand: ParsableCommand {
         options.force = force
         options.keyColumns = key
         options.sheet = sheet
+        options.signing = signer
         let live = !quiet && isatty(STDERR_FILENO) == 1
         let summary: BatchSummary
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Documents
 import Foundation
+import Signing
 
 @main
 struct Saraban: ParsableCommand {
@@ -9,7 +10,7 @@ struct Saraban: ParsableCommand {
         abstract: "Thai government memos and their attached reports, from YAML to print-ready A4 PDF.",
         discussion: "Start with `saraban new memo.yaml`, edit it, then `saraban render memo.yaml`. The document format and the style are described in README.md and Templates/styles/memo.yaml.",
         version: DocumentRenderer.version,
-        subcommands: [New.self, Render.self, Preview.self, Check.self, Fonts.self, BatchCommand.self])
+        subcommands: [New.self, Render.self, Preview.self, Check.self, Fonts.self, BatchCommand.self, Sign.self, Verify.self])
 }
 
 /// Shared start-up: find Templates/ and Fonts/, register fonts.
@@ -40,14 +41,20 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render a document file to PDF.")
     @Argument(help: "The document file (YAML).", completion: .file(extensions: ["yaml", "yml"])) var file: String
     @Option(name: .shortAndLong, help: "The PDF to write.", completion: .file(extensions: ["pdf"])) var output: String?
+    @OptionGroup(title: "Signing (PAdES)") var signing: SigningOptions
 
     func run() throws {
+        let signer = try signing.setup()
         let r = try setUp()
         let (doc, style) = try load(file, r)
         let out = output ?? ((file as NSString).deletingPathExtension + ".pdf")
         do {
-            let data = try DocumentRenderer().pdf(doc, style)
+            let renderer = DocumentRenderer()
+            var data = try renderer.pdf(doc, style)
+            if let signer { data = try renderer.sign(data, signer, style: style) }
             try OutputFile.write(data, to: out)
+        } catch let e as SigningError {
+            fail(e.located(file))
         } catch {
             printError("\(out): cannot write the PDF: \(error) / เขียนแฟ้ม PDF ไม่ได้")
             throw ExitCode(1)

@@ -150,13 +150,36 @@ struct MemoComposer {
         let lh = text.bodyLineHeight
         var items = [PaintItem]()
         let space = Double(style.signingLines) * lh
+        var picture: PageRect?
         if let img = signatureImage {
             let h = min(style.signatureImageHeight, space)
             let w = h * img.width / max(img.height, 1)
             items.append(.image(img, x: axis - w / 2, y: space - h, width: w, height: h))
+            picture = PageRect(x: axis - w / 2, y: space - h, width: w, height: h)
         }
         let y = signerLines(name: s.name, position: s.position, top: space, into: &items)
-        return Box(height: y, spaceBefore: style.signatureSpaceBefore, items: items, firstWord: "(" + firstWordOf(s.name))
+        var box = Box(height: y, spaceBefore: style.signatureSpaceBefore, items: items, firstWord: "(" + firstWordOf(s.name))
+        box.signatureArea = signatureArea(items: items, height: y, signingSpace: space, picture: picture)
+        return box
+    }
+
+    /// The block's extent and where a visible electronic signature goes: the signing space
+    /// centred on the axis, or beside the signature picture (the wider side) when there is one.
+    func signatureArea(items: [PaintItem], height: Double, signingSpace: Double, picture: PageRect?) -> SignatureArea {
+        var x0 = axis, x1 = axis
+        for case let .text(line, x, _) in items {
+            x0 = min(x0, x + line.xOffset); x1 = max(x1, x + line.xOffset + line.width)
+        }
+        let block = PageRect(x: x0, y: 0, width: x1 - x0, height: height)
+        guard let p = picture else {
+            // Centred on the axis, as the name under it is.
+            let half = min(axis - x0, x1 - axis)
+            return SignatureArea(block: block, appearance: PageRect(x: axis - half, y: 0, width: 2 * half, height: signingSpace))
+        }
+        let leftWidth = p.x - left, rightWidth = right - (p.x + p.width)
+        let appearance = leftWidth >= rightWidth ? PageRect(x: left, y: 0, width: leftWidth, height: signingSpace)
+                                                 : PageRect(x: p.x + p.width, y: 0, width: rightWidth, height: signingSpace)
+        return SignatureArea(block: block, appearance: appearance)
     }
 
     func signerLines(name: String?, position: [String], top: Double, into items: inout [PaintItem]) -> Double {

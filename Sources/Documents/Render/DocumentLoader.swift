@@ -24,6 +24,14 @@ public struct DocumentLoader {
         return try load(text: text, name: name, files: FolderFiles(directory: dir))
     }
 
+    /// The style file's style without a document's overrides (`saraban sign` draws a visible
+    /// signature's appearance in it).
+    public func defaultStyle() throws -> Style {
+        var style = try StyleLoader.load(styleFile: resources.defaultStyle, overrides: nil, documentFile: "")
+        style.font = FontCheck.shared.family(style.font) ?? style.font
+        return style
+    }
+
     /// The largest document file read (a document is text; its tables' sources are read apart).
     public static let maxDocumentBytes = 8 << 20
 

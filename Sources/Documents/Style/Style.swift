@@ -40,6 +40,7 @@ public struct Style: Sendable, Hashable {
     public var listSpaceBefore: Double
 
     public var signatureAxis: Double, signingLines: Int, signatureSpaceBefore, signatureImageHeight: Double
+    public var signing: SigningStyleValues
     public var commentSpaceBefore: Double, commentTitleBold: Bool, commentDottedLines, commentSigningLines: Int
 
     public var landscapeMargin, attachmentTitleSize: Double
@@ -69,4 +70,10 @@ public struct ChartStyleValues: Sendable, Hashable {
     public var textSize: Double, titleBold: Bool, titleSpaceAfter: Double
     public var labelWidth, labelGap, barHeight, rowGap, barFill, ruleWidth, gridWidth, valueGap, tickLength: Double
     public var scaleMax: Double, ticks: Int, spaceBefore: Double
+}
+
+/// The `signing:` part of the style: a visible electronic signature's text and frame.
+public struct SigningStyleValues: Sendable, Hashable {
+    public var size, padding, ruleWidth: Double
+    public var words, timeFormat: String
 }

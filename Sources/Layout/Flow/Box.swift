@@ -28,6 +28,8 @@ public struct Box {
     public var items: [PaintItem]
     /// First word of the box's text, for the continuation word of the page before.
     public var firstWord: String?
+    /// Where the box's signature block is, relative to the box (the memo's signature only).
+    public var signatureArea: SignatureArea?
     public init(height: Double, spaceBefore: Double = 0, keepWithNext: Bool = false, items: [PaintItem], firstWord: String? = nil) {
         self.height = height; self.spaceBefore = spaceBefore; self.keepWithNext = keepWithNext
         self.items = items; self.firstWord = firstWord
@@ -52,4 +54,17 @@ public protocol Breakable {
 public enum FlowUnit {
     case box(Box)
     case breakable(any Breakable)
+}
+
+/// The memo's signature block and the place in it where a visible electronic signature goes:
+/// the PDF records both so that `saraban sign` finds them in a finished file.
+public struct SignatureArea: Sendable, Hashable {
+    /// The whole block: signing space, (name) and position lines.
+    public var block: PageRect
+    /// Where a signature's appearance is drawn: the signing space, beside a signature picture.
+    public var appearance: PageRect
+    public init(block: PageRect, appearance: PageRect) { self.block = block; self.appearance = appearance }
+
+    /// The same area moved down by `dy`.
+    public func shifted(_ dy: Double) -> SignatureArea { SignatureArea(block: block.shifted(dy), appearance: appearance.shifted(dy)) }
 }

@@ -65,7 +65,8 @@ public struct Flow {
         for p in placed { items.append(contentsOf: p.box.items.map { $0.shifted(p.y) }) }
         let bottom = placed.last.map { $0.y + $0.box.height } ?? g.firstTop
         let first = placed.first { $0.box.firstWord != nil }?.box.firstWord
-        return Page(size: g.size, items: items, bookmark: nil, contentBottom: bottom, firstWord: first)
+        let area = placed.lazy.compactMap { p in p.box.signatureArea.map { $0.shifted(p.y) } }.first
+        return Page(size: g.size, items: items, bookmark: nil, signatureArea: area, contentBottom: bottom, firstWord: first)
     }
 
     private func decorate(_ pages: [Page], _ section: Section) -> [Page] {

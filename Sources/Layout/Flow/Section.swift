@@ -44,6 +44,8 @@ public struct Page {
     public var size: PageSize
     public var items: [PaintItem]
     public var bookmark: String?
+    /// The memo's signature block when it is on this page.
+    public var signatureArea: SignatureArea?
     /// Where the body's last box ends, and the first word on the page.
     var contentBottom: Double
     var firstWord: String?

@@ -8,6 +8,7 @@ public struct Painter {
         for page in pages {
             canvas.beginPage(page.size)
             if let title = page.bookmark { canvas.bookmark(title, level: 0) }
+            if let area = page.signatureArea { canvas.markSignature(block: area.block, appearance: area.appearance) }
             // Fills first, then text, then rules on top: rules must not be hidden by cell shading.
             for case let .fill(x, y, w, h, gray) in page.items { canvas.fill(x: x, y: y, width: w, height: h, gray: gray) }
             for item in page.items {
@@ -74,3 +75,4 @@ public struct Painter {
         return out + others
     }
 }
+

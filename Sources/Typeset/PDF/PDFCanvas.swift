@@ -29,6 +29,7 @@ public final class PDFCanvas: Canvas {
     private var images: [ImageKey: (resource: Int, object: Int)] = [:]
     private var outline: [(title: String, level: Int, page: Int)] = []
     private var state = GraphicsState()
+    private var signatureMark: (block: PageRect, appearance: PageRect)?
 
     private struct ImageKey: Hashable { let image: ObjectIdentifier; let width: Int; let height: Int }
 
@@ -50,6 +51,7 @@ public final class PDFCanvas: Canvas {
         content = PDFBytes()
         content.bytes.reserveCapacity(16_384)
         state = GraphicsState()
+        signatureMark = nil
     }
 
     public override func endPage() {
@@ -58,13 +60,39 @@ public final class PDFCanvas: Canvas {
         var d = PDFBytes()
         d.append("<< /Type /Page /Parent "); d.integer(pageTree); d.append(" 0 R /MediaBox [0 0 ")
         d.number(size.width); d.byte(0x20); d.number(size.height)
-        d.append("] /Resources "); d.integer(resources); d.append(" 0 R /Contents "); d.integer(contents); d.append(" 0 R >>")
+        d.append("] /Resources "); d.integer(resources); d.append(" 0 R /Contents "); d.integer(contents); d.append(" 0 R")
+        if let mark = signatureMark { pieceInfo(mark, into: &d) }
+        d.append(" >>")
         writer.object(page, d.bytes)
         pages.append((page, size))
     }
 
     public override func bookmark(_ title: String, level: Int) {
         outline.append((title, level, pages.count))
+    }
+
+    public override func markSignature(block: PageRect, appearance: PageRect) {
+        signatureMark = (block, appearance)
+    }
+
+    /// The page's private data (PDF's page-piece dictionary, allowed in PDF/A): where the memo's
+    /// signature block is and where a signature's appearance goes, as [x0 y0 x1 y1] in PDF space.
+    /// `saraban sign` places the signature field there; no other reader looks at it.
+    private func pieceInfo(_ mark: (block: PageRect, appearance: PageRect), into d: inout PDFBytes) {
+        d.append(" /PieceInfo << /Saraban << /LastModified (")
+        d.append(PDFCanvas.pdfDate(metadata.date))
+        d.append(") /Private << /SignatureBox ")
+        rectangle(mark.block, into: &d)
+        d.append(" /AppearanceBox ")
+        rectangle(mark.appearance, into: &d)
+        d.append(" >> >> >>")
+    }
+
+    private func rectangle(_ r: PageRect, into d: inout PDFBytes) {
+        d.byte(0x5B)
+        d.number(r.x); d.byte(0x20); d.number(size.height - r.y - r.height); d.byte(0x20)
+        d.number(r.x + r.width); d.byte(0x20); d.number(size.height - r.y)
+        d.byte(0x5D)
     }
 
     // MARK: drawing
