@@ -26,8 +26,9 @@ public enum Password {
         guard tcgetattr(fd, &saved) == 0 else { return nil }
         var quiet = saved
         quiet.c_lflag &= ~tcflag_t(ECHO)
+        // Echo goes off before the prompt shows: a reply typed the moment it appears is not echoed.
+        tcsetattr(fd, TCSAFLUSH, &quiet)
         _ = prompt.withCString { write(fd, $0, strlen($0)) }
-        tcsetattr(fd, TCSANOW, &quiet)
         defer {
             tcsetattr(fd, TCSANOW, &saved)
             _ = write(fd, "\n", 1)
