@@ -121,6 +121,19 @@ unsigned char *saraban_font_subset(PangoFont *font, const uint32_t *glyphs, int 
     return out;
 }
 
+/* The font file's own advance of every glyph (its hmtx), in font units: what a PDF must declare
+   in /W. Fills at most `count` entries; returns the number of glyphs in the font. */
+int saraban_glyph_advances(PangoFont *font, int32_t *advances, int count) {
+    hb_font_t *hb = font ? pango_font_get_hb_font(font) : NULL;
+    if (!hb) return 0;
+    hb_face_t *face = hb_font_get_face(hb);
+    int glyphs = (int)hb_face_get_glyph_count(face);
+    hb_font_t *unscaled = hb_font_create(face);
+    for (int g = 0; g < glyphs && g < count; g++) advances[g] = hb_font_get_glyph_h_advance(unscaled, (hb_codepoint_t)g);
+    hb_font_destroy(unscaled);
+    return glyphs;
+}
+
 static int be16(const char *p) { return (int16_t)(((uint8_t)p[0] << 8) | (uint8_t)p[1]); }
 
 void saraban_font_info(PangoFont *font, int *upem, int *bbox, int *ascender, int *descender, int *is_cff,

@@ -141,7 +141,18 @@ public final class ShapedFont {
     public func covers(_ scalar: Unicode.Scalar) -> Bool { saraban_font_has_char(pointer, scalar.value) == 1 }
 
     private var outlines: [UInt32: PackedStream?] = [:]
-    private var programs: [(glyphs: [UInt32], unitsPerEm: Int32?, program: PackedStream?, length: Int)] = []
+    /// Each glyph's advance in the font file (hmtx), in font units: what a PDF declares in /W.
+    lazy var designAdvances: [Int32] = {
+        var advances = [Int32](repeating: 0, count: 65_536)
+        let n = advances.withUnsafeMutableBufferPointer { saraban_glyph_advances(pointer, $0.baseAddress, Int32($0.count)) }
+        return Array(advances.prefix(Int(max(0, n))))
+    }()
+
+    /// A glyph's advance in the font file, in font units (0 for an id outside the font).
+    func designAdvance(_ glyph: UInt32) -> Int32 {
+        Int(glyph) < designAdvances.count ? designAdvances[Int(glyph)] : 0
+    }
+    private var programs: [(glyphs: [UInt32], program: PackedStream?, length: Int)] = []
 
     /// A glyph's outline in font units as PDF path operators filling it, packed for a stream; nil
     /// for a blank glyph. Kept: every document of a batch draws the same marks.
@@ -162,8 +173,8 @@ public final class ShapedFont {
     /// The font cut down to `glyphs` (sorted; glyph ids kept) by HarfBuzz, packed for a stream,
     /// with its length before packing. The last few subsets are kept: a batch's documents mostly
     /// draw the same glyphs.
-    func subsetProgram(_ glyphs: [UInt32], unitsPerEm: Int32? = nil) -> (program: PackedStream, length: Int)? {
-        if let i = programs.firstIndex(where: { $0.glyphs == glyphs && $0.unitsPerEm == unitsPerEm }) {
+    func subsetProgram(_ glyphs: [UInt32]) -> (program: PackedStream, length: Int)? {
+        if let i = programs.firstIndex(where: { $0.glyphs == glyphs }) {
             // Kept as the most recent: a set every document uses (a table column's glyphs) stays
             // while the sets that change from row to row come and go.
             let p = programs.remove(at: i)
@@ -171,15 +182,14 @@ public final class ShapedFont {
             return p.program.map { ($0, p.length) }
         }
         var length: UInt = 0
-        var bytes: [UInt8]? = glyphs.withUnsafeBufferPointer { g in
+        let bytes: [UInt8]? = glyphs.withUnsafeBufferPointer { g in
             guard let p = saraban_font_subset(pointer, g.baseAddress, Int32(g.count), &length) else { return nil }
             defer { saraban_free(p) }
             return Array(UnsafeBufferPointer(start: p, count: Int(length)))
         }
-        if let upem = unitsPerEm, let b = bytes { bytes = FontProgram.withUnitsPerEm(b, upem) }
         let program = bytes.map { PackedStream($0) }
         if programs.count == 4 { programs.removeFirst() }
-        programs.append((glyphs, unitsPerEm, program, bytes?.count ?? 0))
+        programs.append((glyphs, program, bytes?.count ?? 0))
         return program.map { ($0, bytes?.count ?? 0) }
     }
 

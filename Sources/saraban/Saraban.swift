@@ -39,10 +39,15 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render a document file to PDF.")
     @Argument(help: "The document file (YAML).") var file: String
     @Option(name: .shortAndLong, help: "The PDF to write.") var output: String?
+    @Option(help: "pdfa-3u (PDF/A-3u and PDF/UA-1, the default) or none (PDF/UA-1 only, no sRGB profile needed).")
+    var pdfStandard: String?
 
     func run() throws {
         let r = try setUp()
-        let (doc, style) = try load(file, r)
+        var (doc, style) = try load(file, r)
+        if let s = pdfStandard, !style.setPDFStandard(s) {
+            printError("--pdf-standard must be pdfa-3u or none / --pdf-standard ต้องเป็น pdfa-3u หรือ none"); throw ExitCode(1)
+        }
         let out = output ?? ((file as NSString).deletingPathExtension + ".pdf")
         do {
             let data = try DocumentRenderer().pdf(doc, style)

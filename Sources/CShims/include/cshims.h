@@ -33,6 +33,8 @@ unsigned char *saraban_font_subset(PangoFont *font, const uint32_t *glyphs, int 
 /// descender, whether its outlines are CFF, and its PostScript name (NUL-terminated, may be empty).
 void saraban_font_info(PangoFont *font, int *upem, int *bbox, int *ascender, int *descender, int *is_cff,
                        char *ps_name, int ps_name_len);
+/// The font file's advance of each glyph in font units (hmtx); fills up to `count`, returns the glyph count.
+int saraban_glyph_advances(PangoFont *font, int32_t *advances, int count);
 /// zlib deflate at a given level (1 fastest .. 9 smallest).
 unsigned char *saraban_deflate_level(const unsigned char *data, unsigned long length, int level, unsigned long *out_length);
 /// A glyph's outline in font units as PDF path operators (m l c h), malloc'd, or NULL when empty.

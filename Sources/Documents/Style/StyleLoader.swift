@@ -2,6 +2,7 @@ import Foundation
 import Layout
 import ThaiText
 import Typeset
+import Typeset
 import Yams
 
 /// Reads a style file, lays the document's overrides over it, and checks every value.
@@ -51,7 +52,7 @@ struct StyleLoader {
                 alignment: Alignment(rawValue: string("text.alignment")) ?? bad("text.alignment", "left or thai-distributed", .thaiDistributed),
                 maxClusterGap: length("text.max_cluster_gap"), maxLatinLetterSpace: length("text.max_latin_letter_space"),
                 minLastLineExtra: length("text.min_last_line_past_indent"),
-                emblemHeight: length("emblem_box.height"),
+                emblemHeight: length("emblem_box.height"), emblemAlt: string("emblem_box.alt"),
                 titleText: string("title.text"), titleSize: length("title.size"), titleLineHeight: length("title.line_height"),
                 titleBaseline: length("title.baseline_below_emblem_top"),
                 labelSize: length("header.label_size"), valueSize: length("header.value_size"),
@@ -66,12 +67,14 @@ struct StyleLoader {
                 listSpaceBefore: length("body.list_space_before"),
                 signatureAxis: fraction("signature.axis"), signingLines: int("signature.signing_lines"),
                 signatureSpaceBefore: length("signature.space_before"), signatureImageHeight: length("signature.image_height"),
+                signatureAlt: string("signature.image_alt"),
                 commentSpaceBefore: length("comments.space_before"), commentTitleBold: bool("comments.title_bold"),
                 commentDottedLines: int("comments.dotted_lines"), commentSigningLines: int("comments.signing_lines"),
                 landscapeMargin: length("attachment.landscape_margin"), attachmentTitleSize: length("attachment.title_size"),
                 attachmentTitleBold: bool("attachment.title_bold"), attachmentTitleSpaceAfter: length("attachment.title_space_after"),
                 attachmentNumbered: bool("attachment.numbered"), attachmentContinuation: bool("attachment.continuation"),
-                table: table(), chart: chart())
+                table: table(), chart: chart(),
+                pdfStandard: PDFStandard(rawValue: string("pdf.standard")) ?? bad("pdf.standard", "pdfa-3u or none", .pdfA3u))
         }
 
         mutating func table() -> TableStyleValues {

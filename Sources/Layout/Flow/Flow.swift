@@ -72,16 +72,19 @@ public struct Flow {
         var result = pages
         let g = section.geometry
         for n in result.indices {
+            result[n].structure = section.structure
             if let number = section.decoration.pageNumber?(n + 1) {
-                let line = layouter.singleLine(number)
+                var line = layouter.singleLine(number)
+                line.tag = .artifact(.pageHeader)
                 result[n].items.append(.text(line, x: (g.size.width - line.width) / 2, y: section.decoration.pageNumberTop))
             }
             if let cont = section.decoration.continuation, n + 1 < result.count, let word = result[n + 1].firstWord {
-                let line = layouter.singleLine(cont(word))
+                var line = layouter.singleLine(cont(word))
+                line.tag = .artifact(.pageFooter)
                 result[n].items.append(.text(line, x: g.size.width - g.right - line.width, y: result[n].contentBottom))
             }
         }
-        if !result.isEmpty { result[0].bookmark = section.bookmark }
+        if !result.isEmpty { result[0].bookmark = section.bookmark; result[0].startsSection = true }
         return result
     }
 }

@@ -34,8 +34,12 @@ public struct Section {
     public var decoration: PageDecoration
     /// Bookmark title for the section's first page.
     public var bookmark: String?
-    public init(geometry: PageGeometry, units: [FlowUnit], decoration: PageDecoration, bookmark: String? = nil) {
+    /// The section's logical structure, which its content tags name.
+    public var structure: StructureTree
+    public init(geometry: PageGeometry, units: [FlowUnit], decoration: PageDecoration, bookmark: String? = nil,
+                structure: StructureTree = StructureTree(root: .part)) {
         self.geometry = geometry; self.units = units; self.decoration = decoration; self.bookmark = bookmark
+        self.structure = structure
     }
 }
 
@@ -44,6 +48,9 @@ public struct Page {
     public var size: PageSize
     public var items: [PaintItem]
     public var bookmark: String?
+    /// The structure of the section the page belongs to, and whether the section starts here.
+    public var structure: StructureTree?
+    public var startsSection = false
     /// Where the body's last box ends, and the first word on the page.
     var contentBottom: Double
     var firstWord: String?

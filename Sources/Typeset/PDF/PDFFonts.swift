@@ -18,16 +18,13 @@ final class PDFFonts {
         /// Marks drawn as outlines: glyph to (resource number, object number).
         fileprivate var marks: [UInt32: (resource: Int, object: Int)] = [:]
         fileprivate unowned let owner: PDFFonts
-        /// The font file's units per em (marks are placed in these units).
+        /// The font file's units per em: widths and marks are in these units.
         let upem: Int32
-        /// The units per em of the embedded program: `upem` times the scale of the size the text
-        /// is declared at to the size it is drawn at (see `PDFCanvas.declaredScale`).
-        let declaredUpem: Int32
         let bbox: [Int32]
         let ascender: Int32, descender: Int32
         let postScriptName: String
 
-        fileprivate init(resource: Int, shaped: ShapedFont, owner: PDFFonts, scale: Double = 1) {
+        fileprivate init(resource: Int, shaped: ShapedFont, owner: PDFFonts) {
             self.resource = resource
             self.shaped = shaped
             self.owner = owner
@@ -38,7 +35,6 @@ final class PDFFonts {
             self.cff = cff != 0
             codes = CodeTable(cff: cff != 0)
             self.upem = max(upem, 1)
-            declaredUpem = Int32((Double(self.upem) * scale).rounded())
             self.bbox = bbox
             ascender = asc; descender = desc
             postScriptName = String(cString: name)
@@ -62,25 +58,16 @@ final class PDFFonts {
     }
 
     fileprivate var markCount = 0
-    private struct Key: Hashable { let font: ObjectIdentifier; let scale: Double }
-    private var byObject: [Key: Font] = [:]
+    private var byObject: [ObjectIdentifier: Font] = [:]
     private var byFile: [String: Font] = [:]
     private(set) var all: [Font] = []
 
-    /// The document's font for a shaped font, one per font file and declared scale whatever the
-    /// size: the file embedded with its units per em multiplied by `scale`, for text declared
-    /// `scale` times its drawn size (see `PDFCanvas.declaredScale`). CFF outlines keep scale 1:
-    /// their scale is not in the `head` table.
-    func font(for shaped: ShapedFont, scaled scale: Double = 1) -> Font {
-        let key = Key(font: ObjectIdentifier(shaped), scale: scale)
+    /// The document's font for a shaped font: one per font file, whatever the size.
+    func font(for shaped: ShapedFont) -> Font {
+        let key = ObjectIdentifier(shaped)
         if let f = byObject[key] { return f }
-        if scale != 1 {
-            let plain = font(for: shaped)
-            // A TrueType head holds at most 16,384 units per em.
-            if plain.cff || Double(plain.upem) * scale > 16_384 { byObject[key] = plain; return plain }
-        }
-        let file = (shaped.file ?? "\(ObjectIdentifier(shaped))") + (scale == 1 ? "" : " \(scale)")
-        let f = byFile[file] ?? Font(resource: all.count + 1, shaped: shaped, owner: self, scale: scale)
+        let file = shaped.file ?? "\(key)"
+        let f = byFile[file] ?? Font(resource: all.count + 1, shaped: shaped, owner: self)
         if byFile[file] == nil { byFile[file] = f; all.append(f) }
         byObject[key] = f
         return f
@@ -126,19 +113,19 @@ extension PDFFonts {
     /// Writes every font's objects; returns the object number of each font's Type0 dictionary.
     func write(into w: PDFObjectWriter) -> [Int: Int] {
         var numbers = [Int: Int]()
-        // A font that only lent its marks (its text all declared at another size) embeds nothing.
+        // A font that only drew marks embeds nothing: its marks are outlines.
         for f in all where f.codes.glyph.count > 1 { numbers[f.resource] = write(f, into: w) }
         return numbers
     }
 
     private func write(_ f: Font, into w: PDFObjectWriter) -> Int {
-        let scale = 1000 / Double(f.declaredUpem)
+        let scale = 1000 / Double(f.upem)
         let glyphs = Array(Set(f.codes.glyph)).sorted()
-        let program = f.shaped.subsetProgram(glyphs, unitsPerEm: f.declaredUpem == f.upem ? nil : f.declaredUpem)
-        // A subset tag from the glyphs drawn and the units per em, so the same document gives the
-        // same bytes and two programs of one font never share a name (a viewer may take them for one).
+        let program = f.shaped.subsetProgram(glyphs)
+        // A subset tag from the glyphs drawn, so the same document gives the same bytes and two
+        // subsets of one font never share a name (a viewer may take them for one).
         var hash: UInt64 = 0xcbf29ce484222325
-        for g in glyphs + [UInt32(f.declaredUpem)] { hash = (hash ^ UInt64(g)) &* 0x100000001b3 }
+        for g in glyphs { hash = (hash ^ UInt64(g)) &* 0x100000001b3 }
         var tag = ""
         for _ in 0..<6 { tag.append(Character(Unicode.Scalar(UInt8(65 + hash % 26)))); hash /= 26 }
         var base = f.postScriptName
@@ -166,7 +153,8 @@ extension PDFFonts {
         for c in 1..<f.codes.glyph.count {
             if c > 1, c % 64 == 1 { d.append("]\n"); run = -1 }
             if run < 0 { d.integer(c); d.append(" ["); run = c } else { d.byte(0x20) }
-            d.integer(Int(f.codes.width[c]))
+            // The program's own advance, in thousandths of an em.
+            d.number(Double(f.codes.width[c]) * scale)
         }
         if run >= 0 { d.append("]") }
         d.append("] >>")
@@ -228,7 +216,7 @@ extension PDFFonts {
     }
 }
 
-/// By code: glyph, width in thousandths of an em and text; and the code of each combination.
+/// By code: glyph, width in the font's units and text; and the code of each combination.
 /// A value, so a drawing call can take it out of its font and give codes to a whole run without
 /// the exclusivity checks a class's stored property gets at every access.
 struct CodeTable {
