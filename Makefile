@@ -1,12 +1,12 @@
 # Saraban: `make demo` renders the examples, `make test` proves them. Both install what they need.
 SHELL := /bin/bash
 APT_PACKAGES := pkg-config zlib1g-dev libcairo2-dev libpango1.0-dev libfontconfig-dev librsvg2-dev libthai-dev \
-                fonts-thai-tlwg fonts-dejavu-core poppler-utils
+                fonts-thai-tlwg fonts-dejavu-core poppler-utils icc-profiles-free
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard Templates/examples/*.yaml)
 SARABAN := .build/release/saraban
 
-.PHONY: deps build demo test test-fonts bench clean
+.PHONY: deps build demo test test-fonts check-tools bench clean
 
 # Installs the Debian packages that are missing (nothing when all are there).
 deps:
@@ -41,7 +41,14 @@ test-fonts: deps
 	  .build/fontvenv/bin/python Scripts/test-fonts.py .build/test-fonts; \
 	fi
 
-test: deps test-fonts
+# The PDF checkers the tests run: page-validation (PDF/A-3u, PDF/UA-1) and outloud, from PyPI.
+check-tools: deps
+	@if ! .build/checkvenv/bin/python -c 'import page, pikepdf' 2>/dev/null || [ ! -x .build/checkvenv/bin/outloud ]; then \
+	  python3 -m venv .build/checkvenv >/dev/null && \
+	  .build/checkvenv/bin/pip install -q page-validation outloud pikepdf; \
+	fi
+
+test: deps test-fonts check-tools
 	swift build --build-tests
 	swift test --skip-build
 

@@ -94,6 +94,34 @@ unsigned char *saraban_deflate_level(const unsigned char *data, unsigned long le
     return out;
 }
 
+/* zlib inflate of a FlateDecode stream, at most `limit` bytes out (a bound against bombs). */
+unsigned char *saraban_inflate(const unsigned char *data, unsigned long length, unsigned long limit, unsigned long *out_length) {
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit(&z) != Z_OK) return NULL;
+    unsigned long cap = length * 4 + 1024;
+    if (cap > limit) cap = limit;
+    unsigned char *out = malloc(cap);
+    if (!out) { inflateEnd(&z); return NULL; }
+    z.next_in = (Bytef *)data; z.avail_in = (uInt)length;
+    int r = Z_OK;
+    while (r == Z_OK) {
+        if (z.total_out == cap) {
+            if (cap >= limit) break;
+            cap = cap * 2 > limit ? limit : cap * 2;
+            unsigned char *grown = realloc(out, cap);
+            if (!grown) break;
+            out = grown;
+        }
+        z.next_out = out + z.total_out; z.avail_out = (uInt)(cap - z.total_out);
+        r = inflate(&z, Z_NO_FLUSH);
+    }
+    *out_length = z.total_out;
+    inflateEnd(&z);
+    if (r != Z_STREAM_END && z.total_out == 0) { free(out); return NULL; }
+    return out;
+}
+
 void saraban_free(void *p) { free(p); }
 
 unsigned char *saraban_font_subset(PangoFont *font, const uint32_t *glyphs, int count, unsigned long *out_length) {

@@ -8,7 +8,7 @@ struct Saraban: ParsableCommand {
         commandName: "saraban",
         abstract: "Thai government documents (บันทึกข้อความ) from YAML to print-ready A4 PDF.",
         version: DocumentRenderer.version,
-        subcommands: [Render.self, Preview.self, Check.self, Fonts.self, BatchCommand.self])
+        subcommands: [Render.self, Preview.self, Check.self, Inspect.self, Fonts.self, BatchCommand.self])
 }
 
 /// Shared start-up: find Templates/ and Fonts/, register fonts.
@@ -83,10 +83,12 @@ struct Preview: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate a document file without rendering it.")
-    @Argument(help: "The document files (YAML).") var files: [String]
+    static let configuration = CommandConfiguration(abstract: "Validate document files without rendering them; with --pdf, report what PDFs claim.")
+    @Argument(help: "The document files (YAML), or with --pdf the PDF files.") var files: [String]
+    @Flag(help: "Report each PDF's standard claims, whether it is tagged, its language and fonts.") var pdf = false
 
     func run() throws {
+        if pdf { try Inspect.report(files); return }
         let r = try setUp()
         var failed = false
         for f in files {
@@ -107,5 +109,25 @@ struct Fonts: ParsableCommand {
         let report = FontReport(resources: r, family: family)
         print(report.text)
         if !report.coversThai { throw ExitCode(1) }
+    }
+}
+
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Report what PDFs claim (PDF/A, PDF/UA), whether they are tagged, their language and fonts.")
+    @Argument(help: "The PDF files.") var files: [String]
+
+    func run() throws { try Inspect.report(files) }
+
+    /// Prints each file's report; exit 1 if any file cannot be read as a PDF.
+    static func report(_ files: [String]) throws {
+        var failed = false
+        for f in files {
+            guard let data = FileManager.default.contents(atPath: f), let inspection = PDFReport.inspect(data) else {
+                printError("\(f): not a readable PDF / อ่านแฟ้ม PDF ไม่ได้"); failed = true; continue
+            }
+            print("\(f):\n" + inspection)
+        }
+        if failed { throw ExitCode(1) }
     }
 }
