@@ -29,6 +29,7 @@ extension PDFCanvas {
         let fontSize = shaped.size
         let perUnit = fontSize / 1000
         let designToPoints = fontSize / Double(f.upem)
+        let layout = TextLayout(upem: f.upem, canAddGlyphs: !f.cff)
         var opened = false, pen = 0.0, rise = 0.0, inHex = false
         utf8.withUnsafeBufferPointer { bytes in
             for (i, g) in glyphs.enumerated() {
@@ -45,20 +46,31 @@ extension PDFCanvas {
                     c.append("] TJ\n"); c.number(r); c.append(" Ts\n[")
                     rise = r
                 }
-                // The pen may drift from the layout's position by less than half a thousandth of
-                // an em (under 0.01 pt) before a move puts it back: most glyphs need none.
-                var adjust = (-(g.x - pen) / perUnit * 10).rounded() / 10
-                if abs(adjust) < 0.5 { adjust = 0 }
-                if adjust != 0 {
-                    if inHex { c.byte(0x3E); inHex = false }
-                    c.number(adjust, decimals: 1)
-                    pen -= adjust * perUnit
-                }
+                move(&c, to: g.x, pen: &pen, perUnit: perUnit, inHex: &inHex)
                 let advance = shaped.designAdvance(g.id)
-                let code = codes.code(glyph: g.id, width: advance, text: UnsafeBufferPointer(rebasing: bytes[piece]))
+                let next = PDFCanvas.nextPiece(after: i, pieces)
+                let gap = next.map { glyphs[$0].x - g.x - Double(advance) * designToPoints } ?? 0
+                let spaced = PDFCanvas.isSpace(bytes, piece) || next.map { PDFCanvas.isSpace(bytes, pieces[$0]!) } == true
+                let width = spaced ? advance : layout.width(advance, gap: gap / designToPoints)
+                let glyph = width == advance ? g.id : codes.addedGlyph(g.id, advance: width)
+                let nextX = next.map { glyphs[$0].x } ?? pen + Double(width) * designToPoints
+                var marks = PDFCanvas.marksStart(bytes, piece)
+                let carrier = layout.carrier(marks: PDFCanvas.scalarCount(bytes, marks..<piece.upperBound))
+                let end = pen + Double(width) * designToPoints
+                let at = carrier.map { ($0.fromPen ? end : nextX) - $0.back * fontSize } ?? 0
+                if carrier == nil || !layout.fits(at: at / fontSize, start: pen / fontSize) { marks = piece.upperBound }
+                let code = codes.code(glyph: glyph, width: width, text: UnsafeBufferPointer(rebasing: bytes[piece.lowerBound..<marks]))
                 if !inHex { c.byte(0x3C); inHex = true }
                 c.hex4(Int(code))
-                pen += Double(advance) * designToPoints
+                pen += Double(width) * designToPoints
+                guard let k = carrier, marks < piece.upperBound else { continue }
+                // The marks' text on a blank glyph ending inside the cluster (see `TextLayout`).
+                move(&c, to: at, pen: &pen, perUnit: perUnit, inHex: &inHex, whole: true)
+                let blank = codes.addedGlyph(AddedGlyph.blank, advance: k.width)
+                let mark = codes.code(glyph: blank, width: k.width, text: UnsafeBufferPointer(rebasing: bytes[marks..<piece.upperBound]))
+                if !inHex { c.byte(0x3C); inHex = true }
+                c.hex4(Int(mark))
+                pen += Double(k.width) * designToPoints
             }
         }
         if opened {
@@ -67,6 +79,67 @@ extension PDFCanvas {
             if rise != 0 { c.append("0 Ts\n") }
             c.append("ET\n")
         }
+    }
+
+    /// A TJ move that puts the pen at `x`. The pen may drift from the layout's position by less
+    /// than half a thousandth of an em (under 0.01 pt) before a move puts it back: most glyphs need none.
+    /// `whole`: in whole thousandths of an em (a carrier needs no finer place).
+    private func move(_ c: inout PDFBytes, to x: Double, pen: inout Double, perUnit: Double, inHex: inout Bool, whole: Bool = false) {
+        var adjust = whole ? (-(x - pen) / perUnit).rounded() : (-(x - pen) / perUnit * 10).rounded() / 10
+        if abs(adjust) < 0.5 { adjust = 0 }
+        guard adjust != 0 else { return }
+        if inHex { c.byte(0x3E); inHex = false }
+        c.number(adjust, decimals: 1)
+        pen -= adjust * perUnit
+    }
+
+    static func nextPiece(after i: Int, _ pieces: [Range<Int>?]) -> Int? {
+        var j = i + 1
+        while j < pieces.count {
+            if pieces[j] != nil { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Whether a piece of text is only white space (a gap next to it is read as a space anyway).
+    static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>) -> Bool {
+        !piece.isEmpty && piece.allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 }
+    }
+
+    /// Where the nonspacing marks at the end of a piece start (its end when it has none, or when
+    /// the piece starts with one): the marks' text goes on a carrier, the rest on the glyph.
+    static func marksStart(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>) -> Int {
+        var i = piece.lowerBound
+        var first = true
+        while i < piece.upperBound {
+            let (scalar, n) = PDFCanvas.scalar(bytes, at: i, end: piece.upperBound)
+            if !first, PDFCanvas.isNonspacingMark(scalar) { return i }
+            first = false
+            i += n
+        }
+        return piece.upperBound
+    }
+
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        range.reduce(0) { $0 + (bytes[$1] & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    private static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (UInt32, Int) {
+        let b0 = UInt32(b[i])
+        let n = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+        guard i + n <= end else { return (b0, 1) }
+        var v = n == 1 ? b0 : n == 2 ? b0 & 0x1F : n == 3 ? b0 & 0x0F : b0 & 0x07
+        var k = 1
+        while k < n { v = v << 6 | (UInt32(b[i + k]) & 0x3F); k += 1 }
+        return (v, n)
+    }
+
+    /// Unicode's Mn: what pdf.js takes for a zero-width diacritic (Thai marks checked first).
+    static func isNonspacingMark(_ v: UInt32) -> Bool {
+        if v < 0x300 { return false }
+        if v >= 0x0E00 && v <= 0x0E7F { return v == 0x0E31 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v) }
+        return Unicode.Scalar(v)?.properties.generalCategory == .nonspacingMark
     }
 
     /// Marks are drawn as outlines, not text: they carry no characters of their own (their base

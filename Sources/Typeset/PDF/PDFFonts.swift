@@ -120,12 +120,15 @@ extension PDFFonts {
 
     private func write(_ f: Font, into w: PDFObjectWriter) -> Int {
         let scale = 1000 / Double(f.upem)
-        let glyphs = Array(Set(f.codes.glyph)).sorted()
-        let program = f.shaped.subsetProgram(glyphs)
+        let added = f.codes.added
+        let own = f.codes.glyph.filter { $0 < CodeTable.addedBase }
+        let glyphs = Array(Set(own + added.map(\.component).filter { $0 != AddedGlyph.blank })).sorted()
+        let program = f.shaped.subsetProgram(glyphs, added: added)
         // A subset tag from the glyphs drawn, so the same document gives the same bytes and two
         // subsets of one font never share a name (a viewer may take them for one).
         var hash: UInt64 = 0xcbf29ce484222325
         for g in glyphs { hash = (hash ^ UInt64(g)) &* 0x100000001b3 }
+        for a in added { hash = (hash ^ (UInt64(a.component) << 20 ^ UInt64(UInt32(bitPattern: a.advance)))) &* 0x100000001b3 }
         var tag = ""
         for _ in 0..<6 { tag.append(Character(Unicode.Scalar(UInt8(65 + hash % 26)))); hash /= 26 }
         var base = f.postScriptName
@@ -178,11 +181,23 @@ extension PDFFonts {
         if let cidMap {
             var map = [UInt8]()
             map.reserveCapacity(f.codes.glyph.count * 2)
-            for g in f.codes.glyph { map.append(UInt8(truncatingIfNeeded: g >> 8)); map.append(UInt8(truncatingIfNeeded: g)) }
+            for code in f.codes.glyph {
+                let g = programGlyph(code, added, first: program?.firstAdded)
+                map.append(UInt8(truncatingIfNeeded: g >> 8)); map.append(UInt8(truncatingIfNeeded: g))
+            }
             w.stream(cidMap, map)
         }
         w.stream(toUnicode, toUnicodeCMap(f).bytes)
         return type0
+    }
+
+    /// The program's glyph for a code's glyph: an added glyph's id in the program, or (when none
+    /// could be added) the glyph it draws.
+    private func programGlyph(_ g: UInt32, _ added: [AddedGlyph], first: UInt32?) -> UInt32 {
+        guard g >= CodeTable.addedBase else { return g }
+        let k = Int(g - CodeTable.addedBase)
+        if let first { return first + UInt32(k) }
+        return added[k].component == AddedGlyph.blank ? 0 : added[k].component
     }
 
     /// The ToUnicode CMap: each code to its text.
@@ -220,7 +235,12 @@ extension PDFFonts {
 /// A value, so a drawing call can take it out of its font and give codes to a whole run without
 /// the exclusivity checks a class's stored property gets at every access.
 struct CodeTable {
+    /// Glyph ids from here on stand for `added[id - addedBase]` (a font has at most 65,536 glyphs).
+    static let addedBase: UInt32 = 0x10000
     let cff: Bool
+    /// Glyphs the font program gets besides its own (TrueType only: see `AddedGlyph`).
+    var added: [AddedGlyph] = []
+    fileprivate var addedIDs: [AddedGlyph: UInt32] = [:]
     var glyph: [UInt32] = [0]
     var width: [Int32] = [0]
     var text: [String] = [""]
@@ -229,6 +249,16 @@ struct CodeTable {
     fileprivate var cffText: [UInt32: UInt16] = [:]
 
     init(cff: Bool) { self.cff = cff }
+
+    /// The id standing for a glyph the program gets: `component` with its own advance, or blank.
+    mutating func addedGlyph(_ component: UInt32, advance: Int32) -> UInt32 {
+        let a = AddedGlyph(component: component, advance: advance)
+        if let id = addedIDs[a] { return id }
+        let id = CodeTable.addedBase + UInt32(added.count)
+        added.append(a)
+        addedIDs[a] = id
+        return id
+    }
 
     /// The code for a glyph drawn with `width` carrying `text` (UTF-8 bytes).
     mutating func code(glyph g: UInt32, width w: Int32, text bytes: UnsafeBufferPointer<UInt8>) -> UInt16 {
