@@ -41,11 +41,12 @@ test-fonts: deps
 	  .build/fontvenv/bin/python Scripts/test-fonts.py .build/test-fonts; \
 	fi
 
-# The PDF checkers the tests run: page-validation (PDF/A-3u, PDF/UA-1) and outloud, from PyPI.
+# The PDF checkers the tests run: page-validation (PDF/A-3u, PDF/UA-1) and outloud, from PyPI;
+# and pdfium (pypdfium2) beside outloud's MuPDF (pymupdf), two more readers of the text.
 check-tools: deps
-	@if ! .build/checkvenv/bin/python -c 'import page, pikepdf' 2>/dev/null || [ ! -x .build/checkvenv/bin/outloud ]; then \
+	@if ! .build/checkvenv/bin/python -c 'import page, pikepdf, pymupdf, pypdfium2' 2>/dev/null || [ ! -x .build/checkvenv/bin/outloud ]; then \
 	  python3 -m venv .build/checkvenv >/dev/null && \
-	  .build/checkvenv/bin/pip install -q page-validation outloud pikepdf; \
+	  .build/checkvenv/bin/pip install -q page-validation outloud pikepdf pypdfium2; \
 	fi
 
 test: deps test-fonts check-tools

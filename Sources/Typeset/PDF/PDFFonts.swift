@@ -124,15 +124,16 @@ extension PDFFonts {
         let own = f.codes.glyph.filter { $0 < CodeTable.addedBase }
         let glyphs = Array(Set(own + added.map(\.component).filter { $0 != AddedGlyph.blank })).sorted()
         let program = f.shaped.subsetProgram(glyphs, added: added)
-        // A subset tag from the glyphs drawn, so the same document gives the same bytes and two
-        // subsets of one font never share a name (a viewer may take them for one).
+        var base = f.postScriptName
+        if base.isEmpty { base = (f.shaped.family ?? "Font").replacingOccurrences(of: " ", with: "") }
+        // A subset tag from the font and the glyphs drawn, so the same document gives the same
+        // bytes and two subsets never share a tag (a viewer may take them for one).
         var hash: UInt64 = 0xcbf29ce484222325
+        for b in base.utf8 { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
         for g in glyphs { hash = (hash ^ UInt64(g)) &* 0x100000001b3 }
         for a in added { hash = (hash ^ (UInt64(a.component) << 20 ^ UInt64(UInt32(bitPattern: a.advance)))) &* 0x100000001b3 }
         var tag = ""
         for _ in 0..<6 { tag.append(Character(Unicode.Scalar(UInt8(65 + hash % 26)))); hash /= 26 }
-        var base = f.postScriptName
-        if base.isEmpty { base = (f.shaped.family ?? "Font").replacingOccurrences(of: " ", with: "") }
         let fontName = tag + "+" + base
 
         let type0 = w.reserve(), cidFont = w.reserve(), descriptor = w.reserve(), toUnicode = w.reserve()
