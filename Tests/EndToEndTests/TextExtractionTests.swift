@@ -125,6 +125,26 @@ import Testing
         #expect(lost.isEmpty, "lost: \(lost)")
     }
 
+    /// Paragraphs of long space-separated phrases over two pages: without the rule a page ends
+    /// inside a phrase (the continuation word and the page number then come between its halves in
+    /// every reader); with the style's `page.cut_between_words` the page ends at a line before it
+    /// that ends between phrases, and every phrase comes back whole.
+    @Test func pagesEndBetweenSpaceSeparatedPhrases() throws {
+        let words = ["องค์การบริหารส่วนตำบล", "คณะกรรมการพิจารณา", "ประชาสัมพันธ์", "ความโปร่งใส", "การป้องกันการทุจริต", "แผนปฏิบัติการ", "ประจำปีงบประมาณ"]
+        func thai(_ n: Int) -> String { String(String(n).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0x0E50)!) }) }
+        let paragraphs = (0..<7).map { p in
+            (0..<3).map { q in "ข้อ" + thai(p * 10 + q) + (0..<(4 + (p * 3 + q) % 4)).map { words[(p + q + $0) % words.count] }.joined() }
+                .joined(separator: " ")
+        }
+        let memo = AttachmentDoc.memo.replacingOccurrences(of: "    - ข้อความสั้น ๆ", with: paragraphs.map { "    - \"\($0)\"" }.joined(separator: "\n"))
+        let cut = try Probe.render(yaml: memo + "\nstyle:\n  page:\n    cut_between_words: 0\n")
+        #expect(Probe.pages(cut).count >= 2)
+        #expect(!lostWords(cut, paragraphs).isEmpty, "without the rule a page ends inside a phrase")
+        let pdf = try Probe.render(yaml: memo)
+        let lost = lostWords(pdf, paragraphs)
+        #expect(lost.isEmpty, "lost: \(lost)")
+    }
+
     /// A word with a character from the fallback font in it still comes back whole, in the memo
     /// (poppler in both orders) and in every column of a table (in drawing order).
     @Test func wordsMixingTheFallbackFontComeBackWhole() throws {

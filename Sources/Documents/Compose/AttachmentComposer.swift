@@ -36,7 +36,8 @@ struct AttachmentComposer {
         }
         let deco = memo.decoration(continuation: style.attachmentContinuation, numbered: style.attachmentNumbered)
         return Section(geometry: g, units: units, decoration: deco,
-                       bookmark: a.title.replacingOccurrences(of: "\n", with: " "), structure: tree)
+                       bookmark: a.title.replacingOccurrences(of: "\n", with: " "), structure: tree,
+                       wordCutLines: style.pageCutBetweenWordsLines)
     }
 
     /// A block's units, its structure added to the attachment's part in `tree`.

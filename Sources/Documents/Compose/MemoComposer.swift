@@ -33,7 +33,8 @@ struct MemoComposer {
         }
         units += body.map(FlowUnit.box)
         units += memo.comments.map { .box(commentBox($0, tree)) }
-        return Section(geometry: geometry(), units: units, decoration: decoration(continuation: style.continuation), structure: tree)
+        return Section(geometry: geometry(), units: units, decoration: decoration(continuation: style.continuation), structure: tree,
+                       wordCutLines: style.pageCutBetweenWordsLines)
     }
 
     func geometry() -> PageGeometry {

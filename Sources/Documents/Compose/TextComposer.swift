@@ -57,7 +57,7 @@ struct TextComposer {
             var line = line
             line.tag = tag
             return Box(height: line.height, spaceBefore: k == 0 ? spaceBefore : 0, keepWithNext: keep,
-                       items: [.text(line, x: x, y: 0)], firstWord: line.firstWord)
+                       items: [.text(line, x: x, y: 0)], firstWord: line.firstWord, endsWord: line.endsWord)
         }
     }
 

@@ -15,6 +15,8 @@ public struct Style: Sendable, Hashable {
     public var linesAfterNumber: Int
     public var numberFormat: String, numberSize: Double
     public var continuation: Bool, continuationFormat: String
+    /// How many lines a page may give to the next so that it ends between words (0: wherever).
+    public var pageCutBetweenWordsLines: Int
 
     public var textSize: Double
     public var lineHeight: Double?

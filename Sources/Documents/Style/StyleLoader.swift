@@ -48,6 +48,7 @@ struct StyleLoader {
                 numberTop: length("page.number_top"), linesAfterNumber: int("page.lines_after_number"),
                 numberFormat: string("page.number_format"), numberSize: length("page.number_size"),
                 continuation: bool("page.continuation"), continuationFormat: string("page.continuation_format"),
+                pageCutBetweenWordsLines: int("page.cut_between_words"),
                 textSize: length("text.size"), lineHeight: optionalString("text.line_height").map { _ in length("text.line_height") },
                 alignment: Alignment(rawValue: string("text.alignment")) ?? bad("text.alignment", "left or thai-distributed", .thaiDistributed),
                 maxClusterGap: length("text.max_cluster_gap"), maxLatinLetterSpace: length("text.max_latin_letter_space"),

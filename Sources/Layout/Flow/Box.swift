@@ -28,9 +28,13 @@ public struct Box {
     public var items: [PaintItem]
     /// First word of the box's text, for the continuation word of the page before.
     public var firstWord: String?
-    public init(height: Double, spaceBefore: Double = 0, keepWithNext: Bool = false, items: [PaintItem], firstWord: String? = nil) {
+    /// Whether a page may end after the box without cutting a word (false for a line that ends
+    /// inside a run of text the next line continues).
+    public var endsWord: Bool
+    public init(height: Double, spaceBefore: Double = 0, keepWithNext: Bool = false, items: [PaintItem], firstWord: String? = nil,
+                endsWord: Bool = true) {
         self.height = height; self.spaceBefore = spaceBefore; self.keepWithNext = keepWithNext
-        self.items = items; self.firstWord = firstWord
+        self.items = items; self.firstWord = firstWord; self.endsWord = endsWord
     }
 }
 

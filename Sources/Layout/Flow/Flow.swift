@@ -30,6 +30,7 @@ public struct Flow {
                     page.append(Placed(box: box, y: y + space, unit: i)); y += space + box.height; i += 1
                 } else {
                     i = backtrack(&page, to: i)
+                    i = backtrackToWordEnd(&page, to: i, units, lines: section.wordCutLines)
                     newPage()
                 }
             case .breakable(let block):
@@ -58,6 +59,26 @@ public struct Flow {
         let resume = page[k].unit
         page.removeSubrange(k...)
         return resume
+    }
+
+    /// A page that would end inside a run of text its next line continues cuts a word in two, and
+    /// every reader then puts the continuation word between its halves: end it instead after an
+    /// earlier line that ends between words and may end a page (see `Box.keepWithNext`), moving
+    /// at most `lines` lines over. Returns the unit index to continue from.
+    private func backtrackToWordEnd(_ page: inout [Placed], to i: Int, _ units: [FlowUnit], lines: Int) -> Int {
+        guard lines > 0, let last = page.last, !last.box.endsWord else { return i }
+        var k = page.count - 1
+        while k > 0, page.count - k <= lines {
+            guard case .box = units[page[k].unit] else { return i }
+            k -= 1
+            let b = page[k].box
+            if b.endsWord, !b.keepWithNext {
+                let resume = page[k + 1].unit
+                page.removeSubrange((k + 1)...)
+                return resume
+            }
+        }
+        return i
     }
 
     private func finish(_ placed: [Placed], _ g: PageGeometry) -> Page {

@@ -36,10 +36,13 @@ public struct Section {
     public var bookmark: String?
     /// The section's logical structure, which its content tags name.
     public var structure: StructureTree
+    /// How many lines a page may give to the next so that it ends between words (0: it ends
+    /// wherever the text reaches the bottom).
+    public var wordCutLines: Int
     public init(geometry: PageGeometry, units: [FlowUnit], decoration: PageDecoration, bookmark: String? = nil,
-                structure: StructureTree = StructureTree(root: .part)) {
+                structure: StructureTree = StructureTree(root: .part), wordCutLines: Int = 0) {
         self.geometry = geometry; self.units = units; self.decoration = decoration; self.bookmark = bookmark
-        self.structure = structure
+        self.structure = structure; self.wordCutLines = wordCutLines
     }
 }
 
