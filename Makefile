@@ -1,7 +1,7 @@
 # Saraban: `make demo` renders the examples, `make test` proves them. Both install what they need.
 SHELL := /bin/bash
 APT_PACKAGES := pkg-config zlib1g-dev libcairo2-dev libpango1.0-dev libfontconfig-dev librsvg2-dev libthai-dev \
-                fonts-thai-tlwg fonts-dejavu-core poppler-utils libxml2 libssl-dev openssl
+                fonts-thai-tlwg fonts-dejavu-core poppler-utils libxml2 libssl-dev openssl icc-profiles-free
 # The Office tests save files with LibreOffice (headless) and read them back.
 TEST_APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui
 OFFICE_VENV := .build/office-venv
@@ -17,7 +17,7 @@ GENERATE_MANUAL := .build/release/generate-manual
 DOC := .build/doc
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || echo 2026-01-01)
 
-.PHONY: deps test-deps build demo test test-fonts office-venv test-signing-tools bench clean install install-files
+.PHONY: deps test-deps build demo test test-fonts office-venv test-signing-tools check-tools bench clean install install-files
 
 # Installs the Debian packages of the list $(1) that are missing (nothing when all are there).
 define apt_install
@@ -73,7 +73,15 @@ test-signing-tools: deps
 	  .build/signvenv/bin/pip install -q pyhanko==0.38.0 page-validation==0.11.0; \
 	fi
 
-test: test-deps test-fonts office-venv test-signing-tools
+# The PDF checkers the tests run: page-validation (PDF/A-3u, PDF/UA-1) and outloud, from PyPI;
+# and pdfium (pypdfium2) beside outloud's MuPDF (pymupdf), two more readers of the text.
+check-tools: deps
+	@if ! .build/checkvenv/bin/python -c 'import page, pikepdf, pymupdf, pypdfium2' 2>/dev/null || [ ! -x .build/checkvenv/bin/outloud ]; then \
+	  python3 -m venv .build/checkvenv >/dev/null && \
+	  .build/checkvenv/bin/pip install -q page-validation outloud pikepdf pypdfium2; \
+	fi
+
+test: test-deps test-fonts office-venv test-signing-tools check-tools
 	swift build --build-tests
 	swift build --product generate-manual
 	swift test --skip-build

@@ -21,8 +21,8 @@ let package = Package(
         .target(name: "CShims", dependencies: ["CPangoCairo", "CRsvg"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("harfbuzz-subset")]),
         .target(name: "ThaiText"),
         // OpenSSL's libcrypto (Debian's libssl-dev) and zlib, for Signing only.
-        .target(name: "CSigning", linkerSettings: [.linkedLibrary("crypto"), .linkedLibrary("z")]),
-        .target(name: "Signing", dependencies: ["CSigning"]),
+        .target(name: "CSigning", linkerSettings: [.linkedLibrary("crypto")]),
+        .target(name: "Signing", dependencies: ["CSigning", "CShims"]),
         .target(name: "Typeset", dependencies: ["CPangoCairo", "CRsvg", "CShims", "ThaiText"]),
         .target(name: "Layout", dependencies: ["Typeset", "ThaiText"]),
         .target(name: "Documents", dependencies: ["Layout", "Typeset", "ThaiText", "Signing", "Yams",

@@ -5,13 +5,16 @@ usage: bench/text-readers.py [SARABAN]   (default .build/release/saraban)
 
 Renders the Thai corpus (as a memo body) and the examples, writes each one's source text, and runs
 ../shared/tools/pdf-thai-text on them: the share of source words each of poppler, pdfium, mupdf
-and pdfminer returns whole. Also prints each PDF's size. A measurement, not a test.
+and pdfminer returns whole; and ../shared/tools/more-readers, which adds pdf.js and PDFBox (needs
+nodejs, libjs-pdf, a JDK and libpdfbox2-java; skipped when missing). Also prints each PDF's size.
+A measurement, not a test.
 """
 import os, re, subprocess, sys, tempfile
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 exe = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, ".build/release/saraban")
 tool = os.path.join(root, "..", "shared", "tools", "pdf-thai-text")
+more = os.path.join(root, "..", "shared", "tools", "more-readers")
 work = tempfile.mkdtemp(prefix="saraban-readers-")
 thai = re.compile("[\u0e01-\u0e5b]")
 
@@ -72,6 +75,10 @@ def measure(name, pdf, expected_text):
     print(f"== {name} ({os.path.getsize(pdf)/1024:.1f} KB)")
     for l in out:
         print("   " + l)
+    if os.path.exists(more):
+        r = subprocess.run([more, pdf, exp], capture_output=True, text=True)
+        lines = [l for l in r.stdout.splitlines() if not l.startswith("    ")]
+        print("   six readers (whole/joined/no-ws): " + (lines[-1].split(": ", 1)[-1] if r.returncode == 0 and lines else "not run: " + r.stderr.strip()[-200:]))
 
 c = corpus()
 doc = os.path.join(work, "corpus.yaml")

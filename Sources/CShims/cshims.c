@@ -110,6 +110,34 @@ unsigned char *saraban_deflate_level(const unsigned char *data, unsigned long le
     return out;
 }
 
+/* zlib inflate of a FlateDecode stream, at most `limit` bytes out (a bound against bombs). */
+unsigned char *saraban_inflate(const unsigned char *data, unsigned long length, unsigned long limit, unsigned long *out_length) {
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit(&z) != Z_OK) return NULL;
+    unsigned long cap = length * 4 + 1024;
+    if (cap > limit) cap = limit;
+    unsigned char *out = malloc(cap);
+    if (!out) { inflateEnd(&z); return NULL; }
+    z.next_in = (Bytef *)data; z.avail_in = (uInt)length;
+    int r = Z_OK;
+    while (r == Z_OK) {
+        if (z.total_out == cap) {
+            if (cap >= limit) break;
+            cap = cap * 2 > limit ? limit : cap * 2;
+            unsigned char *grown = realloc(out, cap);
+            if (!grown) break;
+            out = grown;
+        }
+        z.next_out = out + z.total_out; z.avail_out = (uInt)(cap - z.total_out);
+        r = inflate(&z, Z_NO_FLUSH);
+    }
+    *out_length = z.total_out;
+    inflateEnd(&z);
+    if (r != Z_STREAM_END && z.total_out == 0) { free(out); return NULL; }
+    return out;
+}
+
 void saraban_free(void *p) { free(p); }
 
 unsigned char *saraban_font_subset(PangoFont *font, const uint32_t *glyphs, int count, unsigned long *out_length) {
@@ -135,6 +163,19 @@ unsigned char *saraban_font_subset(PangoFont *font, const uint32_t *glyphs, int 
     hb_blob_destroy(blob);
     hb_face_destroy(subset);
     return out;
+}
+
+/* The font file's own advance of every glyph (its hmtx), in font units: what a PDF must declare
+   in /W. Fills at most `count` entries; returns the number of glyphs in the font. */
+int saraban_glyph_advances(PangoFont *font, int32_t *advances, int count) {
+    hb_font_t *hb = font ? pango_font_get_hb_font(font) : NULL;
+    if (!hb) return 0;
+    hb_face_t *face = hb_font_get_face(hb);
+    int glyphs = (int)hb_face_get_glyph_count(face);
+    hb_font_t *unscaled = hb_font_create(face);
+    for (int g = 0; g < glyphs && g < count; g++) advances[g] = hb_font_get_glyph_h_advance(unscaled, (hb_codepoint_t)g);
+    hb_font_destroy(unscaled);
+    return glyphs;
 }
 
 static int be16(const char *p) { return (int16_t)(((uint8_t)p[0] << 8) | (uint8_t)p[1]); }

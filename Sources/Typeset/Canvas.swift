@@ -31,11 +31,15 @@ public class Canvas {
     public func beginPage(_ size: PageSize) {}
     public func endPage() {}
 
+    /// Starts the pages of a section whose content tags name nodes of `structure` (tagged PDF only).
+    public func beginSection(_ structure: StructureTree) {}
+
+    /// What the content drawn from now on is (tagged PDF only): the same tag again continues it.
+    public func setContent(_ tag: ContentTag) {}
+
     /// Draws glyphs of one font; `text` is what they stand for (each glyph says where its
-    /// character starts in it) and `baseline` the run's baseline. `alternateColumn` marks text in
-    /// every second column of a table, which a PDF declares so that readers keep cells apart.
-    public func drawGlyphs(_ font: ShapedFont, _ glyphs: [PlacedGlyph], text: String, baseline: Double? = nil,
-                           alternateColumn: Bool = false) {
+    /// character starts in it) and `baseline` the run's baseline.
+    public func drawGlyphs(_ font: ShapedFont, _ glyphs: [PlacedGlyph], text: String, baseline: Double? = nil) {
         guard let cr, !glyphs.isEmpty, let scaled = font.scaledFont else { return }
         cairo_set_scaled_font(cr, scaled)
         cairo_set_source_rgb(cr, 0, 0, 0)

@@ -98,6 +98,22 @@ public struct FontSpec: Hashable, Sendable {
     }
 }
 
+/// A glyph a PDF's font program gets besides the font's own: `component` drawn unchanged with its
+/// own advance (font units), or a blank glyph (`component` == `AddedGlyph.blank`).
+struct AddedGlyph: Hashable {
+    static let blank = UInt32.max
+    let component: UInt32
+    let advance: Int32
+}
+
+/// A font program for a PDF: its packed bytes, its length before packing and the id of its first
+/// added glyph (nil when none could be added: the added glyphs then stand for their components).
+struct SubsetProgram {
+    let program: PackedStream
+    let length: Int
+    let firstAdded: UInt32?
+}
+
 /// A font Pango chose, with its metrics and the cairo scaled font that draws it.
 public final class ShapedFont {
     let pointer: UnsafeMutablePointer<PangoFont>
@@ -141,7 +157,17 @@ public final class ShapedFont {
     public func covers(_ scalar: Unicode.Scalar) -> Bool { saraban_font_has_char(pointer, scalar.value) == 1 }
 
     private var outlines: [UInt32: PackedStream?] = [:]
-    private var programs: [(glyphs: [UInt32], unitsPerEm: Int32?, program: PackedStream?, length: Int)] = []
+    /// Each glyph's advance in the font file (hmtx), in font units: what a PDF declares in /W.
+    lazy var designAdvances: [Int32] = {
+        var advances = [Int32](repeating: 0, count: 65_536)
+        let n = advances.withUnsafeMutableBufferPointer { saraban_glyph_advances(pointer, $0.baseAddress, Int32($0.count)) }
+        return Array(advances.prefix(Int(max(0, n))))
+    }()
+
+    /// A glyph's advance in the font file, in font units (0 for an id outside the font).
+    func designAdvance(_ glyph: UInt32) -> Int32 {
+        Int(glyph) < designAdvances.count ? designAdvances[Int(glyph)] : 0
+    }
 
     /// A glyph's outline in font units as PDF path operators filling it, packed for a stream; nil
     /// for a blank glyph. Kept: every document of a batch draws the same marks.
@@ -159,16 +185,18 @@ public final class ShapedFont {
         return o
     }
 
-    /// The font cut down to `glyphs` (sorted; glyph ids kept) by HarfBuzz, packed for a stream,
-    /// with its length before packing. The last few subsets are kept: a batch's documents mostly
-    /// draw the same glyphs.
-    func subsetProgram(_ glyphs: [UInt32], unitsPerEm: Int32? = nil) -> (program: PackedStream, length: Int)? {
-        if let i = programs.firstIndex(where: { $0.glyphs == glyphs && $0.unitsPerEm == unitsPerEm }) {
+    private var programs: [(glyphs: [UInt32], added: [AddedGlyph], program: SubsetProgram?)] = []
+
+    /// The font cut down to `glyphs` (sorted; glyph ids kept) by HarfBuzz, with `added` after its
+    /// own glyphs (TrueType only), packed for a stream. The last few subsets are kept: a batch's
+    /// documents mostly draw the same glyphs.
+    func subsetProgram(_ glyphs: [UInt32], added: [AddedGlyph] = []) -> SubsetProgram? {
+        if let i = programs.firstIndex(where: { $0.glyphs == glyphs && $0.added == added }) {
             // Kept as the most recent: a set every document uses (a table column's glyphs) stays
             // while the sets that change from row to row come and go.
             let p = programs.remove(at: i)
             programs.append(p)
-            return p.program.map { ($0, p.length) }
+            return p.program
         }
         var length: UInt = 0
         var bytes: [UInt8]? = glyphs.withUnsafeBufferPointer { g in
@@ -176,11 +204,26 @@ public final class ShapedFont {
             defer { saraban_free(p) }
             return Array(UnsafeBufferPointer(start: p, count: Int(length)))
         }
-        if let upem = unitsPerEm, let b = bytes { bytes = FontProgram.withUnitsPerEm(b, upem) }
-        let program = bytes.map { PackedStream($0) }
+        var first: UInt32? = nil
+        if let b = bytes, !added.isEmpty, let grown = ShapedFont.adding(added, to: b) {
+            bytes = grown.bytes
+            first = grown.first
+        }
+        let program = bytes.map { SubsetProgram(program: PackedStream($0), length: $0.count, firstAdded: first) }
         if programs.count == 4 { programs.removeFirst() }
-        programs.append((glyphs, unitsPerEm, program, bytes?.count ?? 0))
-        return program.map { ($0, bytes?.count ?? 0) }
+        programs.append((glyphs, added, program))
+        return program
+    }
+
+    private static func adding(_ added: [AddedGlyph], to font: [UInt8]) -> (bytes: [UInt8], first: UInt32)? {
+        let components = added.map(\.component)
+        let advances = added.map { UInt16(clamping: $0.advance) }
+        var length: UInt = 0, first: UInt32 = 0
+        guard let p = saraban_sfnt_add_glyphs(font, UInt(font.count), components, advances, Int32(added.count), &first, &length) else {
+            return nil
+        }
+        defer { saraban_free(p) }
+        return (Array(UnsafeBufferPointer(start: p, count: Int(length))), first)
     }
 
     var scaledFont: OpaquePointer? { pango_cairo_font_get_scaled_font(OpaquePointer(pointer)) }

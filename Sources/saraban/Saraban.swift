@@ -10,7 +10,7 @@ struct Saraban: ParsableCommand {
         abstract: "Thai government memos and their attached reports, from YAML to print-ready A4 PDF.",
         discussion: "Start with `saraban new memo.yaml`, edit it, then `saraban render memo.yaml`. The document format and the style are described in README.md and Templates/styles/memo.yaml.",
         version: DocumentRenderer.version,
-        subcommands: [New.self, Render.self, Preview.self, Check.self, Fonts.self, BatchCommand.self, Sign.self, Verify.self])
+        subcommands: [New.self, Render.self, Preview.self, Check.self, Inspect.self, Fonts.self, BatchCommand.self, Sign.self, Verify.self])
 }
 
 /// Shared start-up: find Templates/ and Fonts/, register fonts.
@@ -42,11 +42,16 @@ struct Render: ParsableCommand {
     @Argument(help: "The document file (YAML).", completion: .file(extensions: ["yaml", "yml"])) var file: String
     @Option(name: .shortAndLong, help: "The PDF to write.", completion: .file(extensions: ["pdf"])) var output: String?
     @OptionGroup(title: "Signing (PAdES)") var signing: SigningOptions
+    @Option(help: "pdfa-3u (PDF/A-3u and PDF/UA-1, the default) or none (PDF/UA-1 only, no sRGB profile needed).")
+    var pdfStandard: String?
 
     func run() throws {
         let signer = try signing.setup()
         let r = try setUp()
-        let (doc, style) = try load(file, r)
+        var (doc, style) = try load(file, r)
+        if let s = pdfStandard, !style.setPDFStandard(s) {
+            printError("--pdf-standard must be pdfa-3u or none / --pdf-standard ต้องเป็น pdfa-3u หรือ none"); throw ExitCode(1)
+        }
         let out = output ?? ((file as NSString).deletingPathExtension + ".pdf")
         do {
             let renderer = DocumentRenderer()
@@ -86,10 +91,12 @@ struct Preview: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate a document file without rendering it.")
-    @Argument(help: "The document files (YAML).", completion: .file(extensions: ["yaml", "yml"])) var files: [String]
+    static let configuration = CommandConfiguration(abstract: "Validate document files without rendering them; with --pdf, report what PDFs claim.")
+    @Argument(help: "The document files (YAML), or with --pdf the PDF files.", completion: .file(extensions: ["yaml", "yml", "pdf"])) var files: [String]
+    @Flag(help: "Report each PDF's standard claims, whether it is tagged, its language and fonts.") var pdf = false
 
     func run() throws {
+        if pdf { try Inspect.report(files); return }
         let r = try setUp()
         var failed = false
         for f in files {
@@ -110,5 +117,25 @@ struct Fonts: ParsableCommand {
         let report = FontReport(resources: r, family: family)
         print(report.text)
         if !report.coversThai { throw ExitCode(1) }
+    }
+}
+
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Report what PDFs claim (PDF/A, PDF/UA), whether they are tagged, their language and fonts.")
+    @Argument(help: "The PDF files.") var files: [String]
+
+    func run() throws { try Inspect.report(files) }
+
+    /// Prints each file's report; exit 1 if any file cannot be read as a PDF.
+    static func report(_ files: [String]) throws {
+        var failed = false
+        for f in files {
+            guard let data = FileManager.default.contents(atPath: f), let inspection = PDFReport.inspect(data) else {
+                printError("\(f): not a readable PDF / อ่านแฟ้ม PDF ไม่ได้"); failed = true; continue
+            }
+            print("\(f):\n" + inspection)
+        }
+        if failed { throw ExitCode(1) }
     }
 }

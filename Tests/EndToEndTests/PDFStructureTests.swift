@@ -31,11 +31,14 @@ import Testing
         #expect(!run("/usr/bin/pdfinfo", [bad]).err.isEmpty)
     }
 
-    /// Each font program has a name of its own, though a font is embedded once per declared size.
+    /// Each font program (one per font file) has a name and a subset tag of its own.
     @Test func everyFontProgramHasItsOwnName() throws {
         let pdf = try Probe.render(path: Probe.root + "/Templates/examples/hinlekfai.yaml")
-        let names = run("/usr/bin/pdffonts", [pdf]).out.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ")[0] }
-        #expect(names.filter { $0.hasSuffix("+Laksaman") }.count >= 2)
+        let names = run("/usr/bin/pdffonts", [pdf]).out.split(separator: "\n").dropFirst(2).map { String($0.split(separator: " ")[0]) }
+        // Laksaman and Laksaman-Bold, each a subset with a tag of its own.
+        #expect(names.filter { $0.contains("+Laksaman") }.count >= 2, "\(names)")
+        #expect(names.allSatisfy { $0.range(of: "^[A-Z]{6}\\+", options: .regularExpression) != nil }, "\(names)")
         #expect(Set(names).count == names.count, "\(names)")
+        #expect(Set(names.map { $0.prefix(6) }).count == names.count, "every subset tag differs: \(names)")
     }
 }

@@ -34,10 +34,21 @@ void saraban_free(void *p);
 /// The font file's own tables cut down to `glyphs` (glyph ids kept, hinting and layout tables
 /// dropped), for embedding in a PDF; malloc'd (free with saraban_free) or NULL.
 unsigned char *saraban_font_subset(PangoFont *font, const uint32_t *glyphs, int count, unsigned long *out_length);
+/// A TrueType program (`font`, e.g. a subset) with `count` glyphs added after its own: glyph k
+/// draws glyph components[k] unchanged (a composite; 0xFFFFFFFF for a blank glyph) with advance
+/// advances[k] in font units. Sets the first added glyph's id; malloc'd (free with saraban_free),
+/// or NULL for a font without glyf outlines or with malformed tables.
+unsigned char *saraban_sfnt_add_glyphs(const unsigned char *font, unsigned long length, const uint32_t *components,
+                                       const uint16_t *advances, int count, uint32_t *first_glyph,
+                                       unsigned long *out_length);
 /// Design metrics of the font file: units per em, bounding box (xMin yMin xMax yMax), ascender,
 /// descender, whether its outlines are CFF, and its PostScript name (NUL-terminated, may be empty).
 void saraban_font_info(PangoFont *font, int *upem, int *bbox, int *ascender, int *descender, int *is_cff,
                        char *ps_name, int ps_name_len);
+/// The font file's advance of each glyph in font units (hmtx); fills up to `count`, returns the glyph count.
+int saraban_glyph_advances(PangoFont *font, int32_t *advances, int count);
+/// zlib inflate, at most `limit` bytes out; malloc'd (free with saraban_free) or NULL.
+unsigned char *saraban_inflate(const unsigned char *data, unsigned long length, unsigned long limit, unsigned long *out_length);
 /// zlib deflate at a given level (1 fastest .. 9 smallest).
 unsigned char *saraban_deflate_level(const unsigned char *data, unsigned long length, int level, unsigned long *out_length);
 /// A glyph's outline in font units as PDF path operators (m l c h), malloc'd, or NULL when empty.

@@ -1,5 +1,5 @@
 // C helpers for the Signing target: OpenSSL's stacks and macros, the CMS signer that PAdES
-// needs, RFC 3161 requests and tokens, and zlib's inflate for reading PDF streams.
+// needs, RFC 3161 requests and tokens.
 // Every function returning an object hands it to the caller, who frees it once (Swift's deinit).
 #ifndef SARABAN_CSIGNING_H
 #define SARABAN_CSIGNING_H
@@ -96,12 +96,5 @@ int saraban_ts_token_time(const unsigned char *token, size_t length, const unsig
 /// 1 when the token's signature verifies and its TSA chains to one of `roots`.
 int saraban_ts_token_trusted(const unsigned char *token, size_t length, X509 **roots, int root_count,
                              char *reason, size_t reason_length);
-
-// MARK: zlib
-
-/// Inflates a FlateDecode stream; NULL when it is not zlib data or is over `limit` bytes.
-unsigned char *saraban_inflate(const unsigned char *data, size_t length, size_t limit, size_t *out_length);
-unsigned char *saraban_signing_deflate(const unsigned char *data, size_t length, size_t *out_length);
-void saraban_signing_free(void *p);
 
 #endif

@@ -8,7 +8,8 @@ struct ChartComposer {
     let text: TextComposer
     let style: Style
 
-    func boxes(_ chart: Chart, left: Double, width: Double, spaceBefore: Double) -> [Box] {
+    /// The chart is a Figure whose /Alt reads its title, labels and values.
+    func boxes(_ chart: Chart, left: Double, width: Double, spaceBefore: Double, tree: StructureTree) -> [Box] {
         let cs = style.chart
         let scaleMax = chart.max ?? cs.scaleMax
         let ticks = (0...cs.ticks).map { i -> (value: Double, text: InlineText) in
@@ -23,8 +24,16 @@ struct ChartComposer {
                                        rowGap: cs.rowGap, barFill: cs.barFill, ruleWidth: cs.ruleWidth, gridWidth: cs.gridWidth,
                                        valueGap: cs.valueGap, titleSpaceAfter: cs.titleSpaceAfter, tickLength: cs.tickLength)
         let title = chart.title.map { text.inline($0, size: cs.textSize, bold: cs.titleBold) }
+        let figure = tree.tag(.figure, under: 0, alt: alt(chart))
         return BarChart(title: title, bars: bars, ticks: ticks, style: chartStyle)
-            .boxes(x: left, width: width, layouter: text.layouter, spaceBefore: spaceBefore)
+            .boxes(x: left, width: width, layouter: text.layouter, spaceBefore: spaceBefore, tag: figure)
+    }
+
+    /// "title: label value; label value; …" with the values as printed.
+    func alt(_ chart: Chart) -> String {
+        let data = chart.data.map { "\(ThaiDigits.applyToProse(style.digits, to: $0.label)) \(number($0.value))" }.joined(separator: "; ")
+        guard let title = chart.title else { return data }
+        return ThaiDigits.applyToProse(style.digits, to: title) + ": " + data
     }
 
     /// A value as printed: up to two decimals, no trailing zeros, in the style's digits.

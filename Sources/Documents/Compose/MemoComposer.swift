@@ -13,24 +13,28 @@ struct MemoComposer {
     var right: Double { style.pageSize.width - style.marginRight }
     var width: Double { style.textWidth }
 
+    /// The memo's pages and its structure: a Part with the title as H1, the header fields, the
+    /// body's headings, paragraphs and lists, the closing, the signature and the comments.
     func section(_ memo: Memo) -> Section {
+        let tree = StructureTree(root: .part)
         var units = [FlowUnit]()
-        units.append(.box(titleBox()))
-        units += header(memo).map(FlowUnit.box)
+        units.append(.box(titleBox(tree)))
+        units += header(memo, tree).map(FlowUnit.box)
         var body = [Box]()
-        for block in memo.body { body += bodyBoxes(block) }
+        for block in memo.body { body += bodyBoxes(block, tree) }
         if let closing = memo.closing {
             body += text.boxes(text.lines(text.inline(closing), text.paragraphStyle(width: width, first: style.bodyIndent)),
-                               x: left, spaceBefore: style.bodySpaceBefore)
+                               x: left, spaceBefore: style.bodySpaceBefore, tag: tree.tag(.p, under: 0))
         }
         if let signature = memo.signature {
             // The signature never starts a page alone: the last two lines of text go with it.
             for k in body.indices.suffix(2) { body[k].keepWithNext = true }
-            body.append(signatureBox(signature))
+            body.append(signatureBox(signature, tree))
         }
         units += body.map(FlowUnit.box)
-        units += memo.comments.map { .box(commentBox($0)) }
-        return Section(geometry: geometry(), units: units, decoration: decoration(continuation: style.continuation))
+        units += memo.comments.map { .box(commentBox($0, tree)) }
+        return Section(geometry: geometry(), units: units, decoration: decoration(continuation: style.continuation), structure: tree,
+                       wordCutLines: style.pageCutBetweenWordsLines)
     }
 
     func geometry() -> PageGeometry {
@@ -51,37 +55,42 @@ struct MemoComposer {
     // MARK: - Header
 
     /// The emblem at the left margin and บันทึกข้อความ centred, its baseline in the emblem's lower half.
-    func titleBox() -> Box {
+    func titleBox(_ tree: StructureTree) -> Box {
         var items = [PaintItem]()
         if let emblem {
             let w = style.emblemHeight * emblem.width / max(emblem.height, 1)
-            items.append(.image(emblem, x: left, y: 0, width: w, height: style.emblemHeight))
+            items.append(.image(emblem, x: left, y: 0, width: w, height: style.emblemHeight,
+                                tag: tree.tag(.figure, under: 0, alt: style.emblemAlt)))
         }
         var p = text.paragraphStyle(width: width, alignment: .center, lineHeight: style.titleLineHeight)
         p.alignment = .center
         let title = text.lines(text.inline(style.titleText, size: style.titleSize, bold: true), p)
         var y = style.titleBaseline - (title.first?.baseline ?? 0)
-        for line in title { items.append(.text(line, x: left, y: y)); y += line.height }
+        let heading = tree.tag(.h1, under: 0)
+        for line in title { items.append(PaintItem.text(line, x: left, y: y).tagged(heading)); y += line.height }
         return Box(height: max(style.emblemHeight, y) + style.spaceAfterTitle, keepWithNext: true, items: items)
     }
 
-    func header(_ memo: Memo) -> [Box] {
+    /// Each header field is a paragraph of its own (label and value; the leaders are artifacts).
+    func header(_ memo: Memo, _ tree: StructureTree) -> [Box] {
         var boxes = [Box]()
         var agency = memo.agency
         if let phone = memo.phone { agency += " โทร. " + phone }
-        boxes.append(field(label: "ส่วนราชการ", value: agency, x: left, end: right).box)
+        boxes.append(field(label: "ส่วนราชการ", value: agency, x: left, end: right).box.tagged(tree.tag(.p, under: 0)))
         let split = left + width * style.dateColumn
-        let ref = field(label: "ที่", value: memo.ref, x: left, end: split - style.leaderGapBeforeDate)
-        let date = field(label: "วันที่", value: formattedDate(memo.date), x: split, end: right)
-        boxes.append(Box(height: max(ref.box.height, date.box.height), keepWithNext: true, items: ref.box.items + date.box.items))
-        boxes.append(field(label: "เรื่อง", value: memo.subject, x: left, end: right).box)
+        let ref = field(label: "ที่", value: memo.ref, x: left, end: split - style.leaderGapBeforeDate).box.tagged(tree.tag(.p, under: 0))
+        let date = field(label: "วันที่", value: formattedDate(memo.date), x: split, end: right).box.tagged(tree.tag(.p, under: 0))
+        boxes.append(Box(height: max(ref.height, date.height), keepWithNext: true, items: ref.items + date.items))
+        boxes.append(field(label: "เรื่อง", value: memo.subject, x: left, end: right).box.tagged(tree.tag(.p, under: 0)))
         let to = labelled(label: style.toLabel, values: [memo.to])
-        boxes += text.boxes(to, x: left, spaceBefore: style.toSpaceBefore, keepLastWithNext: true)
+        boxes += text.boxes(to, x: left, spaceBefore: style.toSpaceBefore, keepLastWithNext: true, tag: tree.tag(.p, under: 0))
         if !memo.references.isEmpty {
-            boxes += text.boxes(labelled(label: style.referencesLabel, values: memo.references), x: left, spaceBefore: 0, keepLastWithNext: true)
+            boxes += text.boxes(labelled(label: style.referencesLabel, values: memo.references), x: left, spaceBefore: 0,
+                                keepLastWithNext: true, tag: tree.tag(.p, under: 0))
         }
         if !memo.enclosures.isEmpty {
-            boxes += text.boxes(labelled(label: style.enclosuresLabel, values: memo.enclosures), x: left, spaceBefore: 0, keepLastWithNext: true)
+            boxes += text.boxes(labelled(label: style.enclosuresLabel, values: memo.enclosures), x: left, spaceBefore: 0,
+                                keepLastWithNext: true, tag: tree.tag(.p, under: 0))
         }
         for k in boxes.indices { boxes[k].keepWithNext = true }
         boxes[boxes.count - 1].keepWithNext = false
@@ -124,17 +133,17 @@ struct MemoComposer {
 
     // MARK: - Body
 
-    func bodyBoxes(_ block: BodyBlock) -> [Box] {
+    func bodyBoxes(_ block: BodyBlock, _ tree: StructureTree) -> [Box] {
         switch block {
         case .heading(let h):
             let lines = text.lines(text.inline(h, bold: style.headingBold),
                                    text.paragraphStyle(width: width, first: style.bodyIndent, rest: style.bodyIndent, alignment: .left))
-            return text.boxes(lines, x: left, spaceBefore: style.bodySpaceBefore, keepLastWithNext: true)
+            return text.boxes(lines, x: left, spaceBefore: style.bodySpaceBefore, keepLastWithNext: true, tag: tree.tag(.h2, under: 0))
         case .paragraph(let p):
             return text.boxes(text.lines(text.inline(p), text.paragraphStyle(width: width, first: style.bodyIndent)),
-                              x: left, spaceBefore: style.bodySpaceBefore)
+                              x: left, spaceBefore: style.bodySpaceBefore, tag: tree.tag(.p, under: 0))
         case .list(let items):
-            return text.listBoxes(items, x: left, width: width, spaceBefore: style.bodySpaceBefore)
+            return text.listBoxes(items, x: left, width: width, spaceBefore: style.bodySpaceBefore, tree: tree, parent: 0)
         case .table, .chart:
             // The decoder keeps tables and charts out of the memo's body.
             return []
@@ -146,18 +155,21 @@ struct MemoComposer {
     var axis: Double { left + width * style.signatureAxis }
 
     /// Signing space, then (name) and the position lines centred on the signature axis.
-    func signatureBox(_ s: Signature) -> Box {
+    /// A Div: the signature image as a Figure (its /Alt names the signer), then a paragraph per line.
+    func signatureBox(_ s: Signature, _ tree: StructureTree) -> Box {
         let lh = text.bodyLineHeight
         var items = [PaintItem]()
         let space = Double(style.signingLines) * lh
+        let block = tree.add(.div, under: 0)
         var picture: PageRect?
         if let img = signatureImage {
             let h = min(style.signatureImageHeight, space)
             let w = h * img.width / max(img.height, 1)
-            items.append(.image(img, x: axis - w / 2, y: space - h, width: w, height: h))
+            let alt = style.signatureAlt.replacingOccurrences(of: "{name}", with: s.name)
+            items.append(.image(img, x: axis - w / 2, y: space - h, width: w, height: h, tag: tree.tag(.figure, under: block, alt: alt)))
             picture = PageRect(x: axis - w / 2, y: space - h, width: w, height: h)
         }
-        let y = signerLines(name: s.name, position: s.position, top: space, into: &items)
+        let y = signerLines(name: s.name, position: s.position, top: space, into: &items, tree: tree, parent: block)
         var box = Box(height: y, spaceBefore: style.signatureSpaceBefore, items: items, firstWord: "(" + firstWordOf(s.name))
         box.signatureArea = signatureArea(items: items, height: y, signingSpace: space, picture: picture)
         return box
@@ -182,30 +194,34 @@ struct MemoComposer {
         return SignatureArea(block: block, appearance: appearance)
     }
 
-    func signerLines(name: String?, position: [String], top: Double, into items: inout [PaintItem]) -> Double {
+    func signerLines(name: String?, position: [String], top: Double, into items: inout [PaintItem],
+                     tree: StructureTree, parent: Int32) -> Double {
         var y = top
         let lines = (name.map { ["(\($0))"] } ?? []) + position
         for l in lines {
             let (item, line) = text.centred(l, axis: axis, minX: left, maxX: right, y: y)
-            items.append(item); y += line.height
+            items.append(item.tagged(tree.tag(.p, under: parent))); y += line.height
         }
         return y
     }
 
     /// A ความเห็น block: its title, dotted lines for handwriting, signing space, (name) and position.
-    func commentBox(_ c: Comment) -> Box {
+    func commentBox(_ c: Comment, _ tree: StructureTree) -> Box {
         let lh = text.bodyLineHeight
         var items = [PaintItem]()
         let titleLines = text.lines(text.inline(c.title, bold: style.commentTitleBold), text.paragraphStyle(width: width, alignment: .left))
         var y = 0.0
-        for line in titleLines { items.append(.text(line, x: left, y: y)); y += line.height }
+        let block = tree.add(.div, under: 0)
+        let title = tree.tag(.p, under: block)
+        for line in titleLines { items.append(PaintItem.text(line, x: left, y: y).tagged(title)); y += line.height }
         let baseline = titleLines.first?.baseline ?? lh * 0.75
         let dotted = c.lines >= 0 ? c.lines : style.commentDottedLines
         for _ in 0..<dotted {
             items.append(text.leader(left, right, y: y + baseline + style.leaderBelowBaseline)); y += lh
         }
         if c.name != nil || !c.position.isEmpty {
-            y = signerLines(name: c.name, position: c.position, top: y + Double(style.commentSigningLines) * lh, into: &items)
+            y = signerLines(name: c.name, position: c.position, top: y + Double(style.commentSigningLines) * lh, into: &items,
+                            tree: tree, parent: block)
         }
         return Box(height: y, spaceBefore: style.commentSpaceBefore, items: items, firstWord: titleLines.first?.firstWord)
     }

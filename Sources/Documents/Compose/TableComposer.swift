@@ -9,27 +9,44 @@ struct TableComposer {
     let text: TextComposer
     let style: Style
 
-    func block(_ table: Table, left: Double, width: Double, spaceBefore: Double) -> TableBlock {
+    /// The table block and its structure under the part in `tree`: Table, THead with a row of
+    /// column headers (TH), TBody with a TR per row and a TD per cell, spans as attributes.
+    func block(_ table: Table, left: Double, width: Double, spaceBefore: Double, tree: StructureTree) -> TableBlock {
         let ts = style.table
         let edges = TableColumns.edges(relative: table.columns.map(\.width), x: left, width: width)
         func inner(_ c: Int, _ span: Int) -> Double { max(edges[min(c + span, edges.count - 1)] - edges[c] - 2 * ts.paddingX, 1) }
+        let node = tree.add(.table, under: 0)
+        let head = tree.add(.tableHead, under: node)
         let titles = table.columns.enumerated().map { k, c in TableCellContent(paragraphs: text.linesOf(c.title), column: k, rowspan: 1, colspan: 1) }
         let headers = (table.headerRows.isEmpty ? [titles] : table.headerRows).map { row in
-            TableRow(cells: row.map { c in
-                TableCell(column: c.column, colspan: c.colspan, rowspan: c.rowspan,
-                          lines: lines(c.paragraphs, width: inner(c.column, c.colspan), bold: ts.headerBold, alignment: .center))
+            let tr = tree.add(.tableRow, under: head)
+            return TableRow(cells: row.map { c in
+                let th = tree.add(.headerCell, under: tr)
+                tree.setCell(th, rowSpan: c.rowspan, colSpan: c.colspan, scopeColumn: true)
+                return TableCell(column: c.column, colspan: c.colspan, rowspan: c.rowspan,
+                                 lines: lines(c.paragraphs, width: inner(c.column, c.colspan), bold: ts.headerBold, alignment: .center),
+                                 tag: .element(th))
             }, fill: fill(ts.headerFill))
         }
+        let body = tree.add(.tableBody, under: node)
         let rows = table.rows.map { row -> TableRow in
+            let tr = tree.add(.tableRow, under: body)
+            func cell(_ colspan: Int, _ rowspan: Int) -> ContentTag {
+                let td = tree.add(.dataCell, under: tr)
+                tree.setCell(td, rowSpan: rowspan, colSpan: colspan)
+                return .element(td)
+            }
             switch row {
             case .group(let g):
                 let n = table.columns.count
-                return TableRow(cells: [TableCell(column: 0, colspan: n, lines: lines([g], width: inner(0, n), bold: ts.groupBold, alignment: .left))],
+                return TableRow(cells: [TableCell(column: 0, colspan: n, lines: lines([g], width: inner(0, n), bold: ts.groupBold, alignment: .left),
+                                                  tag: cell(n, 1))],
                                 fill: fill(ts.groupFill))
             case .cells(let cells):
                 return TableRow(cells: cells.map { c in
                     TableCell(column: c.column, colspan: c.colspan, rowspan: c.rowspan,
-                              lines: lines(c.paragraphs, width: inner(c.column, c.colspan), bold: false, alignment: ts.alignment))
+                              lines: lines(c.paragraphs, width: inner(c.column, c.colspan), bold: false, alignment: ts.alignment),
+                              tag: cell(c.colspan, c.rowspan))
                 })
             }
         }

@@ -48,25 +48,34 @@ struct TextComposer {
     }
 
     /// One box per line; a page may break only where it leaves two lines on each side.
-    func boxes(_ lines: [TextLine], x: Double, spaceBefore: Double, keepLastWithNext: Bool = false) -> [Box] {
+    /// `tag`: what the lines are in the document's structure.
+    func boxes(_ lines: [TextLine], x: Double, spaceBefore: Double, keepLastWithNext: Bool = false, tag: ContentTag = .untagged) -> [Box] {
         let n = lines.count
         return lines.enumerated().map { k, line in
             let number = k + 1
             let keep = number == n ? keepLastWithNext : (number < 2 || n - number < 2)
+            var line = line
+            line.tag = tag
             return Box(height: line.height, spaceBefore: k == 0 ? spaceBefore : 0, keepWithNext: keep,
-                       items: [.text(line, x: x, y: 0)], firstWord: line.firstWord)
+                       items: [.text(line, x: x, y: 0)], firstWord: line.firstWord, endsWord: line.endsWord)
         }
     }
 
     /// A numbered list: ๑. ๒. … at the body indent; wrapped lines go back to the margin, or hang
     /// under the item's text when the style says so.
-    func listBoxes(_ items: [String], x: Double, width: Double, spaceBefore: Double) -> [Box] {
+    /// The list is an L under `parent` in `tree`: each item an LI with its marker as Lbl and its text as LBody.
+    func listBoxes(_ items: [String], x: Double, width: Double, spaceBefore: Double, tree: StructureTree, parent: Int32) -> [Box] {
         var boxes = [Box]()
+        let list = tree.add(.list, under: parent)
         for (k, item) in items.enumerated() {
-            let marker = inline(ListMarker.numbered(k + 1, style.digits) + " ")
+            let markerText = ListMarker.numbered(k + 1, style.digits) + " "
+            let marker = inline(markerText)
             let hang = style.listHanging ? style.bodyIndent + layouter.singleLine(marker).width : 0
-            let set = lines(marker + inline(item), paragraphStyle(width: width, first: style.bodyIndent, rest: hang))
-            boxes += self.boxes(set, x: x, spaceBefore: k == 0 ? spaceBefore : style.listSpaceBefore)
+            var set = lines(marker + inline(item), paragraphStyle(width: width, first: style.bodyIndent, rest: hang))
+            let li = tree.add(.listItem, under: list)
+            let label = tree.tag(.label, under: li)
+            if !set.isEmpty { set[0].label = (label, ThaiDigits.applyToProse(style.digits, to: markerText).utf8.count) }
+            boxes += self.boxes(set, x: x, spaceBefore: k == 0 ? spaceBefore : style.listSpaceBefore, tag: tree.tag(.listBody, under: li))
         }
         return boxes
     }

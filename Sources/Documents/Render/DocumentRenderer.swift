@@ -45,16 +45,18 @@ public final class DocumentRenderer {
 
     /// The PDF bytes: same input, same bytes (the date comes from the document or SOURCE_DATE_EPOCH).
     public func pdf(_ doc: Document, _ style: Style) throws -> Data {
+        let meta = try metadata(doc, style)
         let pages = try pages(doc, style)
-        let canvas = PDFCanvas(metadata: metadata(doc))
+        let canvas = PDFCanvas(metadata: meta)
         Painter().paint(pages, on: canvas)
         return try canvas.finish()
     }
 
     /// The PDF, its page count and page 1 as a PNG, from one layout (batch needs all three).
     public func render(_ doc: Document, _ style: Style, thumbnailDPI: Double?) throws -> Rendered {
+        let meta = try metadata(doc, style)
         let pages = try pages(doc, style)
-        let canvas = PDFCanvas(metadata: metadata(doc))
+        let canvas = PDFCanvas(metadata: meta)
         Painter().paint(pages, on: canvas)
         let pdf = try canvas.finish()
         var thumbnail: Data?
@@ -80,7 +82,8 @@ public final class DocumentRenderer {
         return canvas.pages
     }
 
-    func metadata(_ doc: Document) -> PDFCanvas.Metadata {
+    /// The PDF's metadata; PDF/A (the style's `pdf.standard`) needs the system's sRGB profile.
+    func metadata(_ doc: Document, _ style: Style) throws -> PDFCanvas.Metadata {
         var date = "2000-01-01T00:00:00Z"
         if let d = doc.memo.date, let t = ThaiDate(iso: d) {
             date = String(format: "%04d-%02d-%02dT00:00:00Z", t.year, t.month, t.day)
@@ -88,9 +91,20 @@ public final class DocumentRenderer {
             let f = ISO8601DateFormatter()
             date = f.string(from: Date(timeIntervalSince1970: secs))
         }
-        return PDFCanvas.Metadata(title: doc.memo.subject, author: doc.memo.agency,
-                                  creator: "Saraban \(DocumentRenderer.version)", date: date)
+        var meta = PDFCanvas.Metadata(title: doc.memo.subject, author: doc.memo.agency,
+                                      creator: "Saraban \(DocumentRenderer.version)", date: date, standard: style.pdfStandard)
+        if style.pdfStandard == .pdfA3u {
+            guard let profile = ColorProfile.system else { throw DocumentRenderer.missingProfile }
+            meta.colorProfile = profile
+        }
+        return meta
     }
+
+    /// What a PDF/A render says when no sRGB profile is installed.
+    static let missingProfile = PDFStandardError(message: "PDF/A-3u needs an sRGB ICC profile: none found at "
+        + ColorProfile.searchPaths.joined(separator: " or ")
+        + " (apt-get install icc-profiles-free, set SARABAN_ICC_PROFILE, or render with --pdf-standard none)"
+        + " / ไม่พบโปรไฟล์สี sRGB ที่ PDF/A ต้องใช้: ติดตั้งแพ็กเกจ icc-profiles-free หรือใช้ --pdf-standard none")
 }
 
 extension Document {

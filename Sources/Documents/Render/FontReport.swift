@@ -29,3 +29,9 @@ extension DocumentLoader {
         try? StyleLoader.load(styleFile: resources.defaultStyle, overrides: nil, documentFile: "").font
     }
 }
+
+/// `saraban inspect`'s report of a PDF (Typeset reads it).
+public enum PDFReport {
+    /// The report's lines, or nil when the bytes are not a PDF.
+    public static func inspect(_ data: Data) -> String? { PDFInspection(data)?.report }
+}

@@ -20,6 +20,8 @@ public struct Style: Sendable, Hashable {
     public var linesAfterNumber: Int
     public var numberFormat: String, numberSize: Double
     public var continuation: Bool, continuationFormat: String
+    /// How many lines a page may give to the next so that it ends between words (0: wherever).
+    public var pageCutBetweenWordsLines: Int
 
     public var textSize: Double
     public var lineHeight: Double?
@@ -29,6 +31,8 @@ public struct Style: Sendable, Hashable {
     public var minLastLineExtra: Double
 
     public var emblemHeight: Double
+    /// The emblem's alternative text in a tagged PDF.
+    public var emblemAlt: String
     public var titleText: String, titleSize, titleLineHeight, titleBaseline: Double
 
     public var labelSize, valueSize, spaceAfterTitle, dateColumn: Double
@@ -41,6 +45,8 @@ public struct Style: Sendable, Hashable {
 
     public var signatureAxis: Double, signingLines: Int, signatureSpaceBefore, signatureImageHeight: Double
     public var signing: SigningStyleValues
+    /// The signature image's alternative text; {name} is the signer's name.
+    public var signatureAlt: String
     public var commentSpaceBefore: Double, commentTitleBold: Bool, commentDottedLines, commentSigningLines: Int
 
     public var landscapeMargin, attachmentTitleSize: Double
@@ -49,6 +55,8 @@ public struct Style: Sendable, Hashable {
 
     public var table: TableStyleValues
     public var chart: ChartStyleValues
+    /// Which standards the PDF claims (`pdf.standard`).
+    public var pdfStandard: PDFStandard
 
     /// The regular text font.
     public var bodyFont: FontSpec { FontSpec(family: font, size: textSize) }
@@ -70,6 +78,15 @@ public struct ChartStyleValues: Sendable, Hashable {
     public var textSize: Double, titleBold: Bool, titleSpaceAfter: Double
     public var labelWidth, labelGap, barHeight, rowGap, barFill, ruleWidth, gridWidth, valueGap, tickLength: Double
     public var scaleMax: Double, ticks: Int, spaceBefore: Double
+}
+
+extension Style {
+    /// Sets the PDF standard by its name (pdfa-3u or none); false for any other name.
+    public mutating func setPDFStandard(_ name: String) -> Bool {
+        guard let standard = PDFStandard(rawValue: name) else { return false }
+        pdfStandard = standard
+        return true
+    }
 }
 
 /// The `signing:` part of the style: a visible electronic signature's text and frame.

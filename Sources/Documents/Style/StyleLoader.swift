@@ -2,6 +2,7 @@ import Foundation
 import Layout
 import ThaiText
 import Typeset
+import Typeset
 import Yams
 
 /// Reads a style file, lays the document's overrides over it, and checks every value.
@@ -45,11 +46,12 @@ struct StyleLoader {
                 numberTop: length("page.number_top"), linesAfterNumber: int("page.lines_after_number"),
                 numberFormat: string("page.number_format"), numberSize: length("page.number_size"),
                 continuation: bool("page.continuation"), continuationFormat: string("page.continuation_format"),
+                pageCutBetweenWordsLines: int("page.cut_between_words"),
                 textSize: length("text.size"), lineHeight: optionalString("text.line_height").map { _ in length("text.line_height") },
                 alignment: Alignment(rawValue: string("text.alignment")) ?? bad("text.alignment", "left or thai-distributed", .thaiDistributed),
                 maxClusterGap: length("text.max_cluster_gap"), maxLatinLetterSpace: length("text.max_latin_letter_space"),
                 minLastLineExtra: length("text.min_last_line_past_indent"),
-                emblemHeight: length("emblem_box.height"),
+                emblemHeight: length("emblem_box.height"), emblemAlt: string("emblem_box.alt"),
                 titleText: string("title.text"), titleSize: length("title.size"), titleLineHeight: length("title.line_height"),
                 titleBaseline: length("title.baseline_below_emblem_top"),
                 labelSize: length("header.label_size"), valueSize: length("header.value_size"),
@@ -67,12 +69,14 @@ struct StyleLoader {
                 signing: SigningStyleValues(size: length("signing.size"), padding: length("signing.padding"),
                                             ruleWidth: length("signing.rule_width"), words: string("signing.words"),
                                             timeFormat: string("signing.time_format")),
+                signatureAlt: string("signature.image_alt"),
                 commentSpaceBefore: length("comments.space_before"), commentTitleBold: bool("comments.title_bold"),
                 commentDottedLines: int("comments.dotted_lines"), commentSigningLines: int("comments.signing_lines"),
                 landscapeMargin: length("attachment.landscape_margin"), attachmentTitleSize: length("attachment.title_size"),
                 attachmentTitleBold: bool("attachment.title_bold"), attachmentTitleSpaceAfter: length("attachment.title_space_after"),
                 attachmentNumbered: bool("attachment.numbered"), attachmentContinuation: bool("attachment.continuation"),
-                table: table(), chart: chart())
+                table: table(), chart: chart(),
+                pdfStandard: PDFStandard(rawValue: string("pdf.standard")) ?? bad("pdf.standard", "pdfa-3u or none", .pdfA3u))
         }
 
         mutating func table() -> TableStyleValues {

@@ -1,3 +1,4 @@
+import Typeset
 /// The measurements of a bar chart; every value comes from the style file.
 public struct BarChartStyle: Sendable {
     /// Share of the width given to the labels, and the gap between a label and the axis.
@@ -36,7 +37,20 @@ public struct BarChart {
     }
 
     /// The chart as boxes kept together: title, one per bar, the scale.
-    public func boxes(x: Double, width: Double, layouter: ParagraphLayouter, spaceBefore: Double) -> [Box] {
+    /// `tag`: the chart's figure, which all its text belongs to.
+    public func boxes(x: Double, width: Double, layouter: ParagraphLayouter, spaceBefore: Double, tag: ContentTag = .untagged) -> [Box] {
+        var boxes = untaggedBoxes(x: x, width: width, layouter: layouter, spaceBefore: spaceBefore)
+        for b in boxes.indices {
+            boxes[b].items = boxes[b].items.map { item in
+                guard case .text(var line, let x, let y) = item else { return item }
+                line.tag = tag
+                return .text(line, x: x, y: y)
+            }
+        }
+        return boxes
+    }
+
+    private func untaggedBoxes(x: Double, width: Double, layouter: ParagraphLayouter, spaceBefore: Double) -> [Box] {
         let s = style
         let scaleMax = max(ticks.last?.value ?? 100, bars.map(\.value).max() ?? 0, 1e-9)
         let labelWidth = width * s.labelFraction

@@ -4,7 +4,7 @@ import Typeset
 public enum PaintItem {
     case text(TextLine, x: Double, y: Double)
     case rule(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, dash: [Double], round: Bool)
-    case image(ImageAsset, x: Double, y: Double, width: Double, height: Double)
+    case image(ImageAsset, x: Double, y: Double, width: Double, height: Double, tag: ContentTag = .untagged)
     case fill(x: Double, y: Double, width: Double, height: Double, gray: Double)
 
     /// The same item moved down by `dy`.
@@ -12,7 +12,7 @@ public enum PaintItem {
         switch self {
         case let .text(l, x, y): return .text(l, x: x, y: y + dy)
         case let .rule(x1, y1, x2, y2, w, d, r): return .rule(x1: x1, y1: y1 + dy, x2: x2, y2: y2 + dy, width: w, dash: d, round: r)
-        case let .image(i, x, y, w, h): return .image(i, x: x, y: y + dy, width: w, height: h)
+        case let .image(i, x, y, w, h, t): return .image(i, x: x, y: y + dy, width: w, height: h, tag: t)
         case let .fill(x, y, w, h, g): return .fill(x: x, y: y + dy, width: w, height: h, gray: g)
         }
     }
@@ -30,9 +30,13 @@ public struct Box {
     public var firstWord: String?
     /// Where the box's signature block is, relative to the box (the memo's signature only).
     public var signatureArea: SignatureArea?
-    public init(height: Double, spaceBefore: Double = 0, keepWithNext: Bool = false, items: [PaintItem], firstWord: String? = nil) {
+    /// Whether a page may end after the box without cutting a word (false for a line that ends
+    /// inside a run of text the next line continues).
+    public var endsWord: Bool
+    public init(height: Double, spaceBefore: Double = 0, keepWithNext: Bool = false, items: [PaintItem], firstWord: String? = nil,
+                endsWord: Bool = true) {
         self.height = height; self.spaceBefore = spaceBefore; self.keepWithNext = keepWithNext
-        self.items = items; self.firstWord = firstWord
+        self.items = items; self.firstWord = firstWord; self.endsWord = endsWord
     }
 }
 

@@ -30,6 +30,7 @@ public struct Flow {
                     page.append(Placed(box: box, y: y + space, unit: i)); y += space + box.height; i += 1
                 } else {
                     i = backtrack(&page, to: i)
+                    i = backtrackToWordEnd(&page, to: i, units, lines: section.wordCutLines)
                     newPage()
                 }
             case .breakable(let block):
@@ -60,6 +61,26 @@ public struct Flow {
         return resume
     }
 
+    /// A page that would end inside a run of text its next line continues cuts a word in two, and
+    /// every reader then puts the continuation word between its halves: end it instead after an
+    /// earlier line that ends between words and may end a page (see `Box.keepWithNext`), moving
+    /// at most `lines` lines over. Returns the unit index to continue from.
+    private func backtrackToWordEnd(_ page: inout [Placed], to i: Int, _ units: [FlowUnit], lines: Int) -> Int {
+        guard lines > 0, let last = page.last, !last.box.endsWord else { return i }
+        var k = page.count - 1
+        while k > 0, page.count - k <= lines {
+            guard case .box = units[page[k].unit] else { return i }
+            k -= 1
+            let b = page[k].box
+            if b.endsWord, !b.keepWithNext {
+                let resume = page[k + 1].unit
+                page.removeSubrange((k + 1)...)
+                return resume
+            }
+        }
+        return i
+    }
+
     private func finish(_ placed: [Placed], _ g: PageGeometry) -> Page {
         var items = [PaintItem]()
         for p in placed { items.append(contentsOf: p.box.items.map { $0.shifted(p.y) }) }
@@ -73,16 +94,19 @@ public struct Flow {
         var result = pages
         let g = section.geometry
         for n in result.indices {
+            result[n].structure = section.structure
             if let number = section.decoration.pageNumber?(n + 1) {
-                let line = layouter.singleLine(number)
+                var line = layouter.singleLine(number)
+                line.tag = .artifact(.pageHeader)
                 result[n].items.append(.text(line, x: (g.size.width - line.width) / 2, y: section.decoration.pageNumberTop))
             }
             if let cont = section.decoration.continuation, n + 1 < result.count, let word = result[n + 1].firstWord {
-                let line = layouter.singleLine(cont(word))
+                var line = layouter.singleLine(cont(word))
+                line.tag = .artifact(.pageFooter)
                 result[n].items.append(.text(line, x: g.size.width - g.right - line.width, y: result[n].contentBottom))
             }
         }
-        if !result.isEmpty { result[0].bookmark = section.bookmark }
+        if !result.isEmpty { result[0].bookmark = section.bookmark; result[0].startsSection = true }
         return result
     }
 }

@@ -34,8 +34,15 @@ public struct Section {
     public var decoration: PageDecoration
     /// Bookmark title for the section's first page.
     public var bookmark: String?
-    public init(geometry: PageGeometry, units: [FlowUnit], decoration: PageDecoration, bookmark: String? = nil) {
+    /// The section's logical structure, which its content tags name.
+    public var structure: StructureTree
+    /// How many lines a page may give to the next so that it ends between words (0: it ends
+    /// wherever the text reaches the bottom).
+    public var wordCutLines: Int
+    public init(geometry: PageGeometry, units: [FlowUnit], decoration: PageDecoration, bookmark: String? = nil,
+                structure: StructureTree = StructureTree(root: .part), wordCutLines: Int = 0) {
         self.geometry = geometry; self.units = units; self.decoration = decoration; self.bookmark = bookmark
+        self.structure = structure; self.wordCutLines = wordCutLines
     }
 }
 
@@ -46,6 +53,9 @@ public struct Page {
     public var bookmark: String?
     /// The memo's signature block when it is on this page.
     public var signatureArea: SignatureArea?
+    /// The structure of the section the page belongs to, and whether the section starts here.
+    public var structure: StructureTree?
+    public var startsSection = false
     /// Where the body's last box ends, and the first word on the page.
     var contentBottom: Double
     var firstWord: String?

@@ -28,6 +28,9 @@ public struct TextLine {
     /// Whether the line ends between words: at a space or at the end of its paragraph, not
     /// inside a run of Thai text that the next line continues.
     public var endsWord: Bool = true
-    /// Set on the lines of every second table column (see `Canvas.drawGlyphs`).
-    public var alternateColumn = false
+    /// What the line is in the document's structure (a tagged PDF's marked content).
+    public var tag: ContentTag = .untagged
+    /// A list item's label at the start of the line: its own tag and its length in UTF-8 bytes
+    /// (the painter draws it as a marked-content sequence of its own).
+    public var label: (tag: ContentTag, bytes: Int)?
 }

@@ -13,7 +13,7 @@ public enum PageDump {
                     out += "  text \(r(x + line.xOffset)),\(r(y + line.baseline)) w\(r(line.width)) \(line.text)\n"
                 case let .rule(x1, y1, x2, y2, w, dash, _):
                     out += "  rule \(r(x1)),\(r(y1))-\(r(x2)),\(r(y2)) w\(r(w))\(dash.isEmpty ? "" : " dotted")\n"
-                case let .image(_, x, y, w, h):
+                case let .image(_, x, y, w, h, _):
                     out += "  image \(r(x)),\(r(y)) \(r(w))x\(r(h))\n"
                 case let .fill(x, y, w, h, g):
                     out += "  fill \(r(x)),\(r(y)) \(r(w))x\(r(h)) gray \(r(g))\n"

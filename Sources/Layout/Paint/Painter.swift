@@ -6,18 +6,24 @@ public struct Painter {
 
     public func paint(_ pages: [Page], on canvas: Canvas) {
         for page in pages {
+            if page.startsSection, let structure = page.structure { canvas.beginSection(structure) }
             canvas.beginPage(page.size)
             if let title = page.bookmark { canvas.bookmark(title, level: 0) }
             if let area = page.signatureArea { canvas.markSignature(block: area.block, appearance: area.appearance) }
             // Fills first, then text, then rules on top: rules must not be hidden by cell shading.
+            // Fills and rules are artifacts (shading, borders, leaders); text and images say what they are.
+            canvas.setContent(.artifact(.layout))
             for case let .fill(x, y, w, h, gray) in page.items { canvas.fill(x: x, y: y, width: w, height: h, gray: gray) }
             for item in page.items {
                 switch item {
                 case let .text(line, x, y): draw(line, x: x, y: y, on: canvas)
-                case let .image(img, x, y, w, h): canvas.draw(img, x: x, y: y, width: w, height: h)
+                case let .image(img, x, y, w, h, tag):
+                    canvas.setContent(tag)
+                    canvas.draw(img, x: x, y: y, width: w, height: h)
                 default: break
                 }
             }
+            canvas.setContent(.artifact(.layout))
             for r in Painter.joinedRules(page.items) {
                 canvas.line(from: (r.x1, r.y1), to: (r.x2, r.y2), width: r.width, dash: r.dash, round: r.round)
             }
@@ -27,11 +33,29 @@ public struct Painter {
 
     func draw(_ line: TextLine, x: Double, y: Double, on canvas: Canvas) {
         let ox = x + line.xOffset, oy = y + line.baseline
+        var labelLeft = line.label?.bytes ?? 0
         for run in line.runs {
             var glyphs = run.glyphs
             for i in glyphs.indices { glyphs[i].x += ox; glyphs[i].y += oy }
-            canvas.drawGlyphs(run.font, glyphs, text: run.text, baseline: oy, alternateColumn: line.alternateColumn)
+            let runBytes = run.text.utf8.count
+            if let label = line.label, labelLeft > 0 {
+                // The label's glyphs (at the start of the line) in a sequence of their own.
+                let cut = min(labelLeft, runBytes)
+                let split = glyphs.firstIndex { Int($0.textOffset) >= cut } ?? glyphs.count
+                let text = Array(run.text.utf8)
+                canvas.setContent(label.tag)
+                canvas.drawGlyphs(run.font, Array(glyphs[..<split]), text: String(decoding: text[..<cut], as: UTF8.self), baseline: oy)
+                labelLeft -= cut
+                var rest = Array(glyphs[split...])
+                for i in rest.indices { rest[i].textOffset -= Int32(cut) }
+                canvas.setContent(line.tag)
+                canvas.drawGlyphs(run.font, rest, text: String(decoding: text[cut...], as: UTF8.self), baseline: oy)
+                continue
+            }
+            canvas.setContent(line.tag)
+            canvas.drawGlyphs(run.font, glyphs, text: run.text, baseline: oy)
         }
+        if !line.underlines.isEmpty { canvas.setContent(.artifact(.layout)) }
         for (a, b) in line.underlines {
             let uy = oy + line.height * 0.08
             canvas.line(from: (ox + a, uy), to: (ox + b, uy), width: 0.6)

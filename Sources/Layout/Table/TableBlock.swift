@@ -1,3 +1,4 @@
+import Typeset
 /// A table that flows over pages: the header repeats on every page, rows split between lines
 /// of text (two lines at least on each side, and between words when that costs the page at most
 /// `TableStyle.wordCutLines` lines), and a rowspan cut by a page repeats its text.
@@ -63,8 +64,9 @@ struct TablePage {
     var style: TableStyle { grid.style }
 
     /// Draws the header and opens the rowspan cells that reach this page from earlier rows.
+    /// The header is the table's own content on its first page and repeated page furniture after.
     mutating func start(at row: Int) {
-        fragments += grid.header.fragments(grid)
+        fragments += grid.header.fragments(grid, first: row == 0 && done.isEmpty)
         y = grid.headerHeight
         for key in grid.spanKeys where key.row < row && grid.lastRow[key]! >= row { spanTop[key] = y }
     }
@@ -158,16 +160,17 @@ struct TablePage {
             addFragment(key, top: top, height: y - top, lines: a..<(a + k))
             done[key] = a + k == t.count && final ? nil : a + k
         } else {
-            addFragment(key, top: top, height: y - top, lines: 0..<t.fitting(from: 0, in: space))
+            addFragment(key, top: top, height: y - top, lines: 0..<t.fitting(from: 0, in: space), repeated: true)
             if final { done[key] = nil }
         }
     }
 
-    mutating func addFragment(_ key: CellKey, top: Double, height: Double, lines: Range<Int>) {
+    /// A piece of a cell; `repeated` for a rowspan's text shown again on a later page (an artifact).
+    mutating func addFragment(_ key: CellKey, top: Double, height: Double, lines: Range<Int>, repeated: Bool = false) {
         let cell = grid.cell(key)
         let (x0, x1) = grid.span(cell)
         fragments.append(CellFragment(x0: x0, x1: x1, top: top, height: height, text: grid.texts[key]!,
-                                      lines: lines, fill: grid.rows[key.row].fill, alternate: cell.column % 2 == 1))
+                                      lines: lines, fill: grid.rows[key.row].fill, tag: repeated ? .artifact(.repeated) : cell.tag))
         bodyFragments += 1
     }
 

@@ -1,3 +1,4 @@
+import Typeset
 /// One set line of a table cell and the space above it (a paragraph gap, dropped at the top of a fragment).
 public struct CellLine {
     public var line: TextLine
@@ -11,8 +12,11 @@ public struct TableCell {
     public var colspan: Int
     public var rowspan: Int
     public var lines: [CellLine]
-    public init(column: Int, colspan: Int = 1, rowspan: Int = 1, lines: [CellLine]) {
+    /// The cell's structure element (TH or TD).
+    public var tag: ContentTag
+    public init(column: Int, colspan: Int = 1, rowspan: Int = 1, lines: [CellLine], tag: ContentTag = .untagged) {
         self.column = column; self.colspan = max(1, colspan); self.rowspan = max(1, rowspan); self.lines = lines
+        self.tag = tag
     }
 }
 

@@ -1,3 +1,4 @@
+import Typeset
 /// A cell's place in the body: its row and its index among that row's cells.
 struct CellKey: Hashable, Comparable {
     var row: Int, index: Int
@@ -53,8 +54,8 @@ struct CellFragment {
     var text: CellText
     var lines: Range<Int>
     var fill: Double?
-    /// Whether the cell starts in an odd column: its text is drawn as `TextLine.alternateColumn`.
-    var alternate = false
+    /// What the fragment's text is: its cell's structure element, or an artifact when repeated.
+    var tag: ContentTag = .untagged
 
     /// Fill, text and the four rules of the fragment's rectangle (shared edges coincide).
     func items(_ style: TableStyle) -> [PaintItem] {
@@ -63,7 +64,7 @@ struct CellFragment {
         if let a = lines.first {
             for i in lines {
                 var line = text.lines[i].line
-                line.alternateColumn = alternate
+                line.tag = tag
                 items.append(.text(line, x: x0 + style.paddingX, y: top + style.paddingTop + text.tops[i] - text.tops[a]))
             }
         }

@@ -1,3 +1,4 @@
+import Typeset
 /// The header rows a table repeats at the top of every page, measured once: each row's top and
 /// the cells' rectangles, with rowspans and colspans inside the header.
 struct TableHeader {
@@ -38,8 +39,9 @@ struct TableHeader {
         return tops
     }
 
-    /// The header's cells as fragments at the page's top.
-    func fragments(_ grid: TableGrid) -> [CellFragment] {
+    /// The header's cells as fragments at the page's top: the table's own content on its first
+    /// page (`first`), repeated page furniture after.
+    func fragments(_ grid: TableGrid, first: Bool) -> [CellFragment] {
         var out = [CellFragment]()
         for (r, row) in rows.enumerated() {
             for (k, cell) in row.cells.enumerated() {
@@ -47,7 +49,7 @@ struct TableHeader {
                 let last = min(r + cell.rowspan - 1, rows.count - 1)
                 let t = texts[r][k]
                 out.append(CellFragment(x0: x0, x1: x1, top: tops[r], height: tops[last + 1] - tops[r], text: t, lines: 0..<t.count,
-                                        fill: row.fill, alternate: cell.column % 2 == 1))
+                                        fill: row.fill, tag: first ? cell.tag : .artifact(.repeated)))
             }
         }
         return out

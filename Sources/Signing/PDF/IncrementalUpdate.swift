@@ -1,3 +1,4 @@
+import CShims
 import CSigning
 import Foundation
 
@@ -95,9 +96,9 @@ struct IncrementalUpdate {
     }
 
     static func deflate(_ data: [UInt8]) -> [UInt8]? {
-        var length = 0
-        guard let p = data.withUnsafeBufferPointer({ saraban_signing_deflate($0.baseAddress, $0.count, &length) }) else { return nil }
-        defer { saraban_signing_free(p) }
-        return Array(UnsafeBufferPointer(start: p, count: length))
+        var length: UInt = 0
+        guard let p = data.withUnsafeBufferPointer({ saraban_deflate_level($0.baseAddress, UInt($0.count), 6, &length) }) else { return nil }
+        defer { saraban_free(p) }
+        return Array(UnsafeBufferPointer(start: p, count: Int(length)))
     }
 }

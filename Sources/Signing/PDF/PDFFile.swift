@@ -1,3 +1,4 @@
+import CShims
 import CSigning
 import Foundation
 
@@ -148,12 +149,12 @@ final class PDFFile {
         switch filter {
         case nil: return raw
         case "FlateDecode"?:
-            var length = 0
-            guard let out = raw.withUnsafeBufferPointer({ saraban_inflate($0.baseAddress, $0.count, maxStream, &length) }) else {
+            var length: UInt = 0
+            guard let out = raw.withUnsafeBufferPointer({ saraban_inflate($0.baseAddress, UInt($0.count), UInt(maxStream), &length) }) else {
                 throw damaged("a compressed stream cannot be read")
             }
-            defer { saraban_signing_free(out) }
-            return Array(UnsafeBufferPointer(start: out, count: length))
+            defer { saraban_free(out) }
+            return Array(UnsafeBufferPointer(start: out, count: Int(length)))
         default: throw notSaraban("a stream has filter \(filter ?? "")")
         }
     }

@@ -3,33 +3,28 @@ import Foundation
 /// Writes pages into a PDF held in memory: Saraban's own writer, not cairo's.
 ///
 /// The layout already knows every glyph's position and every cluster's characters, so the PDF
-/// is written from those directly: one text object per run with relative moves (TJ), fonts
+/// is written from those directly: one text object per run with relative moves (TJ), text
+/// declared at the size it is drawn with each glyph's width as its font program has it, fonts
 /// embedded as subsets cut by HarfBuzz, each spacing glyph's text in the font's ToUnicode map by
-/// code (see `PDFFonts`), Thai marks as outlines, and text declared at sizes that keep a table
-/// cell's lines together (see `declaredScale`): that is what makes the Thai come back out whole
-/// in every reader.
+/// code (see `PDFFonts`), Thai marks as outlines. Every piece of content is tagged (see
+/// `PDFTagging`), and the file claims PDF/A-3u and PDF/UA-1 (see `PDFMetadata`).
 public final class PDFCanvas: Canvas {
-    /// Metadata written into the file's information dictionary.
-    public struct Metadata: Sendable {
-        public var title, author, creator, subject: String
-        /// ISO 8601 date, e.g. 2026-03-05T00:00:00Z; fixed so the same input gives the same bytes.
-        public var date: String
-        public init(title: String, author: String, creator: String, subject: String = "", date: String) {
-            self.title = title; self.author = author; self.creator = creator; self.subject = subject; self.date = date
-        }
-    }
+    /// What the file says about itself.
+    public typealias Metadata = PDFMetadata
 
-    private let metadata: Metadata
-    private let writer = PDFObjectWriter()
-    private let fonts = PDFFonts()
-    private let pageTree: Int, resources: Int
-    private var content = PDFBytes()
-    private var size = PageSize(width: 595.28, height: 841.89)
-    private var pages: [(object: Int, size: PageSize)] = []
+    let metadata: Metadata
+    let writer = PDFObjectWriter()
+    let fonts = PDFFonts()
+    let pageTree: Int, resources: Int
+    var content = PDFBytes()
+    var size = PageSize(width: 595.28, height: 841.89)
+    var pages: [(object: Int, size: PageSize)] = []
     private var images: [ImageKey: (resource: Int, object: Int)] = [:]
-    private var outline: [(title: String, level: Int, page: Int)] = []
+    var outline: [(title: String, level: Int, page: Int)] = []
     private var state = GraphicsState()
     private var signatureMark: (block: PageRect, appearance: PageRect)?
+    /// Marked content and the structure it belongs to.
+    var tagging = PDFTagging()
 
     private struct ImageKey: Hashable { let image: ObjectIdentifier; let width: Int; let height: Int }
 
@@ -52,19 +47,23 @@ public final class PDFCanvas: Canvas {
         content.bytes.reserveCapacity(16_384)
         state = GraphicsState()
         signatureMark = nil
+        tagging.beginPage()
     }
 
     public override func endPage() {
+        tagging.close(&content)
         let contents = writer.reserve(), page = writer.reserve()
         writer.stream(contents, content.bytes)
         var d = PDFBytes()
         d.append("<< /Type /Page /Parent "); d.integer(pageTree); d.append(" 0 R /MediaBox [0 0 ")
         d.number(size.width); d.byte(0x20); d.number(size.height)
-        d.append("] /Resources "); d.integer(resources); d.append(" 0 R /Contents "); d.integer(contents); d.append(" 0 R")
+        d.append("] /Resources "); d.integer(resources); d.append(" 0 R /Contents "); d.integer(contents)
+        d.append(" 0 R /StructParents "); d.integer(pages.count); d.append(" /Tabs /S")
         if let mark = signatureMark { pieceInfo(mark, into: &d) }
         d.append(" >>")
         writer.object(page, d.bytes)
         pages.append((page, size))
+        tagging.endPage()
     }
 
     public override func bookmark(_ title: String, level: Int) {
@@ -80,7 +79,7 @@ public final class PDFCanvas: Canvas {
     /// `saraban sign` places the signature field there; no other reader looks at it.
     private func pieceInfo(_ mark: (block: PageRect, appearance: PageRect), into d: inout PDFBytes) {
         d.append(" /PieceInfo << /Saraban << /LastModified (")
-        d.append(PDFCanvas.pdfDate(metadata.date))
+        d.append(PDFMetadata.pdfDate(metadata.date))
         d.append(") /Private << /SignatureBox ")
         rectangle(mark.block, into: &d)
         d.append(" /AppearanceBox ")
@@ -95,150 +94,22 @@ public final class PDFCanvas: Canvas {
         d.byte(0x5D)
     }
 
+    public override func beginSection(_ structure: StructureTree) {
+        tagging.beginSection(structure)
+    }
+
+    public override func setContent(_ tag: ContentTag) {
+        tagging.want(tag)
+    }
+
     // MARK: drawing
 
-    /// The size text is declared at in the PDF, from its font's line height, with the font
-    /// program's units per em scaled to match so that the ink is the same. Readers that rebuild the
-    /// reading order from positions (poppler's pdftotext, pdfminer) measure lines by the size:
-    ///
-    /// - poppler puts two lines in one block only if their baselines are less than 1.5 sizes
-    ///   apart (pdfminer: a gap under half a size), and counts baselines less than half a size
-    ///   apart as one line. Thai fonts set lines 1.3 to 1.7 sizes apart (Laksaman 24 pt at 14 pt),
-    ///   so each line of a table cell was a block of its own and the lines of neighbouring cells
-    ///   were read across the row, cutting every word that runs on to a cell's next line.
-    ///   Declared at 0.7 line heights, a cell's lines are one block.
-    /// - poppler also pulls into a block the text beside it (0.7 to 1 size away) unless their sizes
-    ///   differ by more than 60 %, and the regulation's 3 pt cell padding leaves 9 pt between
-    ///   columns: every second column is declared 2.7 times larger again (1.89 line heights, still
-    ///   under two), so no neighbour shares its size and each cell is read whole.
-    ///
-    /// Readers that follow the content stream (pdfium, mupdf) are not affected. What changes is
-    /// the size a PDF editor reports and the height of a viewer's selection box over the text.
-    static let declaredLineHeights = 0.7
-    static let alternateColumnScale = 2.7
-
-    /// How many times its drawn size text in `font` is declared, in twentieths: a font's line
-    /// height is not quite proportional to its size, and each scale is a font program of its own.
-    static func declaredScale(_ font: ShapedFont, alternateColumn: Bool) -> Double {
-        let lines = font.lineHeight > 0 ? font.lineHeight / font.size : 1
-        let scale = declaredLineHeights * lines * (alternateColumn ? alternateColumnScale : 1)
-        return max(1, (scale * 20).rounded()) / 20
-    }
-
-    public override func drawGlyphs(_ font: ShapedFont, _ glyphs: [PlacedGlyph], text: String, baseline: Double? = nil,
-                                    alternateColumn: Bool = false) {
-        guard !glyphs.isEmpty, font.size > 0 else { return }
-        let f = fonts.font(for: font, scaled: PDFCanvas.declaredScale(font, alternateColumn: alternateColumn))
-        // The size the text is declared at (see `declaredScale`), with a font program to match.
-        let fontSize = font.size * Double(f.declaredUpem) / Double(f.upem)
-        let baseline = baseline ?? glyphs[0].y
-        let utf8 = Array(text.utf8)
-        let pieces = PDFCanvas.textPieces(glyphs, textLength: utf8.count)
-        setFill(0)
-        // Written to a local buffer: a stored property of a class is checked for exclusive access
-        // at every append, and a document appends a few hundred thousand times.
-        var c = PDFBytes()
-        swap(&c, &content)
-        defer { swap(&c, &content) }
-        var codes = CodeTable(cff: f.cff)
-        swap(&codes, &f.codes)
-        defer { swap(&codes, &f.codes) }
-        var opened = false, pen = 0.0, rise = 0.0, inHex = false
-        let perUnit = fontSize / 1000
-        // The next glyph that carries text, to see the gap justification left after each.
-        var next = [Int](repeating: -1, count: glyphs.count)
-        var following = -1
-        for i in glyphs.indices.reversed() where pieces[i] != nil { next[i] = following; following = i }
-        utf8.withUnsafeBufferPointer { bytes in
-            for (i, g) in glyphs.enumerated() {
-                guard let piece = pieces[i] else { continue }
-                if !opened {
-                    c.append("BT\n/F"); c.integer(f.resource); c.byte(0x20); c.number(fontSize)
-                    c.append(" Tf\n1 0 0 1 "); c.number(g.x); c.byte(0x20)
-                    c.number(size.height - baseline); c.append(" Tm\n[")
-                    pen = g.x; opened = true
-                }
-                let r = baseline - g.y
-                if abs(r - rise) > 0.0005 {
-                    if inHex { c.byte(0x3E); inHex = false }
-                    c.append("] TJ\n"); c.number(r); c.append(" Ts\n[")
-                    rise = r
-                }
-                // The pen may drift from the layout's position by less than half a thousandth of
-                // an em (under 0.01 pt) before a move puts it back: most glyphs need none.
-                var adjust = (-(g.x - pen) / perUnit * 10).rounded() / 10
-                if abs(adjust) < 0.5 { adjust = 0 }
-                if adjust != 0 {
-                    if inHex { c.byte(0x3E); inHex = false }
-                    c.number(adjust, decimals: 1)
-                    pen -= adjust * perUnit
-                }
-                // A gap wider than a reader's word-break threshold (a tenth of the declared em in
-                // poppler and pdfminer, more in pdfium and mupdf) would read as a space inside the
-                // word: a gap near it (over 0.08 em) becomes part of the glyph's width instead, so
-                // readers see the glyphs touch. Smaller gaps stay moves, and glyphs keep their codes.
-                var advance = g.advance
-                if next[i] >= 0 {
-                    let gap = glyphs[next[i]].x - (g.x + g.advance)
-                    if gap > 0.08 * fontSize { advance += gap }
-                }
-                let width = Int32((advance / perUnit).rounded())
-                let code = codes.code(glyph: g.id, width: width, text: UnsafeBufferPointer(rebasing: bytes[piece]))
-                if !inHex { c.byte(0x3C); inHex = true }
-                c.hex4(Int(code))
-                pen += Double(width) * perUnit
-            }
-        }
-        if opened {
-            if inHex { c.byte(0x3E) }
-            c.append("] TJ\n")
-            if rise != 0 { c.append("0 Ts\n") }
-            c.append("ET\n")
-        }
-        // Marks are drawn as outlines, not text: they carry no characters of their own (their
-        // base carries them), and a raised mark in the text would make readers start a new word.
-        // In font units from the first mark on, each mark placed relative to the one before.
-        let marks = fonts.font(for: font)
-        let unitsPerPoint = Double(marks.upem) / font.size
-        var origin: (x: Double, y: Double)? = nil
-        for (i, g) in glyphs.enumerated() where pieces[i] == nil {
-            guard let mark = marks.mark(g.id, writer: writer) else { continue }
-            if let o = origin {
-                let dx = ((g.x - o.x) * unitsPerPoint).rounded(), dy = ((o.y - g.y) * unitsPerPoint).rounded()
-                c.append("1 0 0 1 "); c.integer(Int(dx)); c.byte(0x20); c.integer(Int(dy)); c.append(" cm ")
-                origin = (o.x + dx / unitsPerPoint, o.y - dy / unitsPerPoint)
-            } else {
-                c.append("q "); c.number(1 / unitsPerPoint, decimals: 6); c.append(" 0 0 ")
-                c.number(1 / unitsPerPoint, decimals: 6); c.byte(0x20)
-                c.op(g.x, size.height - g.y, operator: "cm")
-                origin = (g.x, g.y)
-            }
-            c.append("/G"); c.integer(mark); c.append(" Do\n")
-        }
-        if origin != nil { c.append("Q\n") }
-    }
-
-    /// The text each glyph carries, as a byte range of the run's text; nil for a glyph drawn
-    /// without text. Glyphs with an advance carry text: each from its own character up to the next
-    /// such glyph's (the first from the run's start), so a base takes its marks and the pieces
-    /// cover the text in order. Marks (no advance) and a second glyph of one character carry none.
-    static func textPieces(_ glyphs: [PlacedGlyph], textLength: Int) -> [Range<Int>?] {
-        var pieces = [Range<Int>?](repeating: nil, count: glyphs.count)
-        var carriers = [Int]()
-        var last = Int32(-1)
-        for (i, g) in glyphs.enumerated() where g.advance > 0 && g.textOffset > last {
-            carriers.append(i); last = g.textOffset
-        }
-        if carriers.isEmpty { carriers = [0] }
-        for (k, i) in carriers.enumerated() {
-            let start = k == 0 ? 0 : Int(glyphs[i].textOffset)
-            let end = k + 1 < carriers.count ? Int(glyphs[carriers[k + 1]].textOffset) : textLength
-            pieces[i] = min(start, end)..<max(start, end)
-        }
-        return pieces
+    public override func drawGlyphs(_ font: ShapedFont, _ glyphs: [PlacedGlyph], text: String, baseline: Double? = nil) {
+        drawText(font, glyphs, text: text, baseline: baseline)
     }
 
     public override func line(from a: (Double, Double), to b: (Double, Double), width: Double, dash: [Double] = [], round: Bool = false) {
+        tagging.emit(&content)
         if state.stroke != 0 { content.append("0 G\n"); state.stroke = 0 }
         if state.lineWidth != width { content.number(width); content.append(" w\n"); state.lineWidth = width }
         if state.roundCap != round { content.append(round ? "1 J\n" : "0 J\n"); state.roundCap = round }
@@ -253,6 +124,7 @@ public final class PDFCanvas: Canvas {
     }
 
     public override func fill(x: Double, y: Double, width: Double, height: Double, gray: Double) {
+        tagging.emit(&content)
         setFill(gray)
         content.op(x, size.height - y - height, width, height, operator: "re f")
     }
@@ -261,6 +133,7 @@ public final class PDFCanvas: Canvas {
         guard let pixels = image.pdfPixels(width: width, height: height) else { return }
         let key = ImageKey(image: ObjectIdentifier(image), width: pixels.width, height: pixels.height)
         let entry = images[key] ?? addImage(pixels, key)
+        tagging.emit(&content)
         content.append("q ")
         content.op(width, 0, 0, height, x, size.height - y - height, operator: "cm")
         content.append("/Im"); content.integer(entry.resource); content.append(" Do Q\n")
@@ -280,18 +153,14 @@ public final class PDFCanvas: Canvas {
         return entry
     }
 
-    private func setFill(_ gray: Double) {
+    func setFill(_ gray: Double) {
         guard state.fill != gray else { return }
         content.number(gray); content.append(" g\n")
         state.fill = gray
     }
 
-    // MARK: the file
-
-    /// Finishes the document and returns the PDF bytes.
-    public func finish() throws -> Data {
-        if pages.isEmpty { beginPage(size); endPage() }
-        let fontObjects = fonts.write(into: writer)
+    /// The page resources: every font, image and mark outline of the document.
+    func writeResources(fontObjects: [Int: Int]) {
         var d = PDFBytes()
         d.append("<< /Font <<")
         for (r, n) in fontObjects.sorted(by: { $0.key < $1.key }) { d.append(" /F"); d.integer(r); d.byte(0x20); d.integer(n); d.append(" 0 R") }
@@ -307,79 +176,5 @@ public final class PDFCanvas: Canvas {
         }
         d.append(" >>")
         writer.object(resources, d.bytes)
-
-        d = PDFBytes()
-        d.append("<< /Type /Pages /Kids [")
-        for (i, p) in pages.enumerated() { if i > 0 { d.byte(0x20) }; d.integer(p.object); d.append(" 0 R") }
-        d.append("] /Count "); d.integer(pages.count); d.append(" >>")
-        writer.object(pageTree, d.bytes)
-
-        let outlineRoot = outline.isEmpty ? nil : writeOutline()
-        let info = writer.reserve()
-        d = PDFBytes()
-        d.append("<< /Title "); d.textString(metadata.title)
-        d.append(" /Author "); d.textString(metadata.author)
-        if !metadata.subject.isEmpty { d.append(" /Subject "); d.textString(metadata.subject) }
-        d.append(" /Creator "); d.textString(metadata.creator)
-        d.append(" /Producer (Saraban)")
-        let date = PDFCanvas.pdfDate(metadata.date)
-        d.append(" /CreationDate ("); d.append(date); d.append(") /ModDate ("); d.append(date); d.append(") >>")
-        writer.object(info, d.bytes)
-
-        let catalog = writer.reserve()
-        d = PDFBytes()
-        d.append("<< /Type /Catalog /Pages "); d.integer(pageTree); d.append(" 0 R /Lang (th-TH)")
-        if let outlineRoot { d.append(" /Outlines "); d.integer(outlineRoot); d.append(" 0 R") }
-        d.append(" >>")
-        writer.object(catalog, d.bytes)
-        return Data(writer.finish(root: catalog, info: info))
-    }
-
-    /// The bookmarks as PDF outline items: each under the nearest earlier item of a lower level.
-    private func writeOutline() -> Int {
-        let root = writer.reserve()
-        let objects = outline.map { _ in writer.reserve() }
-        var parent = [Int](repeating: -1, count: outline.count)
-        var stack: [Int] = []
-        for (i, item) in outline.enumerated() {
-            while let top = stack.last, outline[top].level >= item.level { stack.removeLast() }
-            parent[i] = stack.last ?? -1
-            stack.append(i)
-        }
-        func children(_ p: Int) -> [Int] { (0..<outline.count).filter { parent[$0] == p } }
-        for (i, item) in outline.enumerated() {
-            let siblings = children(parent[i]), kids = children(i)
-            let at = siblings.firstIndex(of: i)!
-            var d = PDFBytes()
-            d.append("<< /Title "); d.textString(item.title)
-            d.append(" /Parent "); d.integer(parent[i] < 0 ? root : objects[parent[i]]); d.append(" 0 R")
-            if at > 0 { d.append(" /Prev "); d.integer(objects[siblings[at - 1]]); d.append(" 0 R") }
-            if at + 1 < siblings.count { d.append(" /Next "); d.integer(objects[siblings[at + 1]]); d.append(" 0 R") }
-            if let first = kids.first, let last = kids.last {
-                d.append(" /First "); d.integer(objects[first]); d.append(" 0 R /Last "); d.integer(objects[last])
-                d.append(" 0 R /Count "); d.integer(kids.count)
-            }
-            let page = pages[min(item.page, pages.count - 1)]
-            d.append(" /Dest ["); d.integer(page.object); d.append(" 0 R /XYZ 0 "); d.number(page.size.height); d.append(" 0] >>")
-            writer.object(objects[i], d.bytes)
-        }
-        let top = children(-1)
-        var d = PDFBytes()
-        d.append("<< /Type /Outlines /First "); d.integer(objects[top.first!]); d.append(" 0 R /Last ")
-        d.integer(objects[top.last!]); d.append(" 0 R /Count "); d.integer(top.count); d.append(" >>")
-        writer.object(root, d.bytes)
-        return root
-    }
-
-    /// ISO 8601 (2026-03-05T00:00:00Z or +07:00) as a PDF date (D:20260305000000Z or +07'00').
-    static func pdfDate(_ iso: String) -> String {
-        let digits = iso.prefix(19).filter(\.isNumber)
-        var s = "D:" + digits + String(repeating: "0", count: max(0, 14 - digits.count))
-        let tail = iso.dropFirst(19).drop { $0 == "." || $0.isNumber }
-        if tail.hasPrefix("Z") { s += "Z" } else if let sign = tail.first, sign == "+" || sign == "-" {
-            let z = tail.dropFirst().filter(\.isNumber)
-            if z.count >= 4 { s += "\(sign)\(z.prefix(2))'\(z.dropFirst(2).prefix(2))'" }
-        }
-        return s
     }
 }

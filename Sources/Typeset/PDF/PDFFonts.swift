@@ -18,16 +18,13 @@ final class PDFFonts {
         /// Marks drawn as outlines: glyph to (resource number, object number).
         fileprivate var marks: [UInt32: (resource: Int, object: Int)] = [:]
         fileprivate unowned let owner: PDFFonts
-        /// The font file's units per em (marks are placed in these units).
+        /// The font file's units per em: widths and marks are in these units.
         let upem: Int32
-        /// The units per em of the embedded program: `upem` times the scale of the size the text
-        /// is declared at to the size it is drawn at (see `PDFCanvas.declaredScale`).
-        let declaredUpem: Int32
         let bbox: [Int32]
         let ascender: Int32, descender: Int32
         let postScriptName: String
 
-        fileprivate init(resource: Int, shaped: ShapedFont, owner: PDFFonts, scale: Double = 1) {
+        fileprivate init(resource: Int, shaped: ShapedFont, owner: PDFFonts) {
             self.resource = resource
             self.shaped = shaped
             self.owner = owner
@@ -38,7 +35,6 @@ final class PDFFonts {
             self.cff = cff != 0
             codes = CodeTable(cff: cff != 0)
             self.upem = max(upem, 1)
-            declaredUpem = Int32((Double(self.upem) * scale).rounded())
             self.bbox = bbox
             ascender = asc; descender = desc
             postScriptName = String(cString: name)
@@ -53,7 +49,8 @@ final class PDFFonts {
             owner.markCount += 1
             marks[g] = (owner.markCount, object)
             var extra = PDFBytes()
-            extra.append("/Type /XObject /Subtype /Form /BBox [")
+            // /Type is optional in a form dictionary: 14 bytes less for each mark.
+            extra.append("/Subtype /Form /BBox [")
             for (i, v) in bbox.enumerated() { if i > 0 { extra.byte(0x20) }; extra.integer(Int(v)) }
             extra.append("]")
             writer.stream(object, body, extra: String(decoding: extra.bytes, as: UTF8.self))
@@ -62,25 +59,16 @@ final class PDFFonts {
     }
 
     fileprivate var markCount = 0
-    private struct Key: Hashable { let font: ObjectIdentifier; let scale: Double }
-    private var byObject: [Key: Font] = [:]
+    private var byObject: [ObjectIdentifier: Font] = [:]
     private var byFile: [String: Font] = [:]
     private(set) var all: [Font] = []
 
-    /// The document's font for a shaped font, one per font file and declared scale whatever the
-    /// size: the file embedded with its units per em multiplied by `scale`, for text declared
-    /// `scale` times its drawn size (see `PDFCanvas.declaredScale`). CFF outlines keep scale 1:
-    /// their scale is not in the `head` table.
-    func font(for shaped: ShapedFont, scaled scale: Double = 1) -> Font {
-        let key = Key(font: ObjectIdentifier(shaped), scale: scale)
+    /// The document's font for a shaped font: one per font file, whatever the size.
+    func font(for shaped: ShapedFont) -> Font {
+        let key = ObjectIdentifier(shaped)
         if let f = byObject[key] { return f }
-        if scale != 1 {
-            let plain = font(for: shaped)
-            // A TrueType head holds at most 16,384 units per em.
-            if plain.cff || Double(plain.upem) * scale > 16_384 { byObject[key] = plain; return plain }
-        }
-        let file = (shaped.file ?? "\(ObjectIdentifier(shaped))") + (scale == 1 ? "" : " \(scale)")
-        let f = byFile[file] ?? Font(resource: all.count + 1, shaped: shaped, owner: self, scale: scale)
+        let file = shaped.file ?? "\(key)"
+        let f = byFile[file] ?? Font(resource: all.count + 1, shaped: shaped, owner: self)
         if byFile[file] == nil { byFile[file] = f; all.append(f) }
         byObject[key] = f
         return f
@@ -126,23 +114,27 @@ extension PDFFonts {
     /// Writes every font's objects; returns the object number of each font's Type0 dictionary.
     func write(into w: PDFObjectWriter) -> [Int: Int] {
         var numbers = [Int: Int]()
-        // A font that only lent its marks (its text all declared at another size) embeds nothing.
+        // A font that only drew marks embeds nothing: its marks are outlines.
         for f in all where f.codes.glyph.count > 1 { numbers[f.resource] = write(f, into: w) }
         return numbers
     }
 
     private func write(_ f: Font, into w: PDFObjectWriter) -> Int {
-        let scale = 1000 / Double(f.declaredUpem)
-        let glyphs = Array(Set(f.codes.glyph)).sorted()
-        let program = f.shaped.subsetProgram(glyphs, unitsPerEm: f.declaredUpem == f.upem ? nil : f.declaredUpem)
-        // A subset tag from the glyphs drawn and the units per em, so the same document gives the
-        // same bytes and two programs of one font never share a name (a viewer may take them for one).
-        var hash: UInt64 = 0xcbf29ce484222325
-        for g in glyphs + [UInt32(f.declaredUpem)] { hash = (hash ^ UInt64(g)) &* 0x100000001b3 }
-        var tag = ""
-        for _ in 0..<6 { tag.append(Character(Unicode.Scalar(UInt8(65 + hash % 26)))); hash /= 26 }
+        let scale = 1000 / Double(f.upem)
+        let added = f.codes.added
+        let own = f.codes.glyph.filter { $0 < CodeTable.addedBase }
+        let glyphs = Array(Set(own + added.map(\.component).filter { $0 != AddedGlyph.blank })).sorted()
+        let program = f.shaped.subsetProgram(glyphs, added: added)
         var base = f.postScriptName
         if base.isEmpty { base = (f.shaped.family ?? "Font").replacingOccurrences(of: " ", with: "") }
+        // A subset tag from the font and the glyphs drawn, so the same document gives the same
+        // bytes and two subsets never share a tag (a viewer may take them for one).
+        var hash: UInt64 = 0xcbf29ce484222325
+        for b in base.utf8 { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
+        for g in glyphs { hash = (hash ^ UInt64(g)) &* 0x100000001b3 }
+        for a in added { hash = (hash ^ (UInt64(a.component) << 20 ^ UInt64(UInt32(bitPattern: a.advance)))) &* 0x100000001b3 }
+        var tag = ""
+        for _ in 0..<6 { tag.append(Character(Unicode.Scalar(UInt8(65 + hash % 26)))); hash /= 26 }
         let fontName = tag + "+" + base
 
         let type0 = w.reserve(), cidFont = w.reserve(), descriptor = w.reserve(), toUnicode = w.reserve()
@@ -166,7 +158,8 @@ extension PDFFonts {
         for c in 1..<f.codes.glyph.count {
             if c > 1, c % 64 == 1 { d.append("]\n"); run = -1 }
             if run < 0 { d.integer(c); d.append(" ["); run = c } else { d.byte(0x20) }
-            d.integer(Int(f.codes.width[c]))
+            // The program's own advance, in thousandths of an em.
+            d.number(Double(f.codes.width[c]) * scale)
         }
         if run >= 0 { d.append("]") }
         d.append("] >>")
@@ -190,11 +183,23 @@ extension PDFFonts {
         if let cidMap {
             var map = [UInt8]()
             map.reserveCapacity(f.codes.glyph.count * 2)
-            for g in f.codes.glyph { map.append(UInt8(truncatingIfNeeded: g >> 8)); map.append(UInt8(truncatingIfNeeded: g)) }
+            for code in f.codes.glyph {
+                let g = programGlyph(code, added, first: program?.firstAdded)
+                map.append(UInt8(truncatingIfNeeded: g >> 8)); map.append(UInt8(truncatingIfNeeded: g))
+            }
             w.stream(cidMap, map)
         }
         w.stream(toUnicode, toUnicodeCMap(f).bytes)
         return type0
+    }
+
+    /// The program's glyph for a code's glyph: an added glyph's id in the program, or (when none
+    /// could be added) the glyph it draws.
+    private func programGlyph(_ g: UInt32, _ added: [AddedGlyph], first: UInt32?) -> UInt32 {
+        guard g >= CodeTable.addedBase else { return g }
+        let k = Int(g - CodeTable.addedBase)
+        if let first { return first + UInt32(k) }
+        return added[k].component == AddedGlyph.blank ? 0 : added[k].component
     }
 
     /// The ToUnicode CMap: each code to its text.
@@ -228,11 +233,16 @@ extension PDFFonts {
     }
 }
 
-/// By code: glyph, width in thousandths of an em and text; and the code of each combination.
+/// By code: glyph, width in the font's units and text; and the code of each combination.
 /// A value, so a drawing call can take it out of its font and give codes to a whole run without
 /// the exclusivity checks a class's stored property gets at every access.
 struct CodeTable {
+    /// Glyph ids from here on stand for `added[id - addedBase]` (a font has at most 65,536 glyphs).
+    static let addedBase: UInt32 = 0x10000
     let cff: Bool
+    /// Glyphs the font program gets besides its own (TrueType only: see `AddedGlyph`).
+    var added: [AddedGlyph] = []
+    fileprivate var addedIDs: [AddedGlyph: UInt32] = [:]
     var glyph: [UInt32] = [0]
     var width: [Int32] = [0]
     var text: [String] = [""]
@@ -241,6 +251,16 @@ struct CodeTable {
     fileprivate var cffText: [UInt32: UInt16] = [:]
 
     init(cff: Bool) { self.cff = cff }
+
+    /// The id standing for a glyph the program gets: `component` with its own advance, or blank.
+    mutating func addedGlyph(_ component: UInt32, advance: Int32) -> UInt32 {
+        let a = AddedGlyph(component: component, advance: advance)
+        if let id = addedIDs[a] { return id }
+        let id = CodeTable.addedBase + UInt32(added.count)
+        added.append(a)
+        addedIDs[a] = id
+        return id
+    }
 
     /// The code for a glyph drawn with `width` carrying `text` (UTF-8 bytes).
     mutating func code(glyph g: UInt32, width w: Int32, text bytes: UnsafeBufferPointer<UInt8>) -> UInt16 {

@@ -40,6 +40,11 @@ final class PDFObjectWriter {
         write(n, packed.bytes, filter: packed.deflated ? " /Filter /FlateDecode" : "", extra: extra)
     }
 
+    /// Writes a stream as it is, never deflated (XMP metadata must stay readable as text).
+    func rawStream(_ n: Int, _ data: [UInt8], extra: String) {
+        write(n, data, filter: "", extra: extra)
+    }
+
     /// Writes a stream whose data is already deflated.
     func deflatedStream(_ n: Int, _ data: [UInt8], extra: String) {
         write(n, data, filter: " /Filter /FlateDecode", extra: extra)
@@ -52,7 +57,9 @@ final class PDFObjectWriter {
         if !extra.isEmpty { out.byte(0x20); out.append(extra) }
         out.append(" >>\nstream\n")
         out.append(data)
-        out.append("\nendstream\nendobj\n")
+        // The end of line before endstream is not part of the data: after a data byte CR, a bare
+        // LF would make the two read as one CRLF and the data one byte short (PDF/A checks it).
+        out.append(data.last == 0x0D ? "\r\nendstream\nendobj\n" : "\nendstream\nendobj\n")
     }
 
     /// Writes the gathered objects into object streams, then the cross-reference stream; the
@@ -89,9 +96,33 @@ final class PDFObjectWriter {
             case .packed(let stream, let index): rows.append(2); field(stream, 4); field(index, 2)
             }
         }
-        stream(xref, rows, extra: "/Type /XRef /Size \(places.count) /W [1 4 2] /Root \(root) 0 R /Info \(info) 0 R")
+        let id = PDFObjectWriter.fileIdentifier(out.bytes)
+        stream(xref, rows, extra: "/Type /XRef /Size \(places.count) /W [1 4 2] /Root \(root) 0 R /Info \(info) 0 R /ID [<\(id)> <\(id)>]")
         out.append("startxref\n"); out.integer(offset); out.append("\n%%EOF\n")
         return out.bytes
+    }
+}
+
+extension PDFObjectWriter {
+    /// The file identifier: 16 bytes hashed from everything written before the cross-reference
+    /// stream, so the same document gives the same identifier (and the same bytes). Two 64-bit
+    /// multiplicative hashes over 8-byte words: an identifier, not a security measure.
+    static func fileIdentifier(_ bytes: [UInt8]) -> String {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x8422_2325_cbf2_9ce4 ^ UInt64(bytes.count)
+        bytes.withUnsafeBytes { p in
+            let words = p.count / 8
+            for i in 0..<words {
+                let w = p.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
+                a = (a ^ w) &* 0x0000_0100_0000_01b3
+                b = (b &+ w) &* 0x9E37_79B9_7F4A_7C15
+                b ^= b >> 29
+            }
+            for i in (words * 8)..<p.count { a = (a ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3 }
+        }
+        var hex = PDFBytes()
+        hex.hex4(Int(a >> 48 & 0xFFFF)); hex.hex4(Int(a >> 32 & 0xFFFF)); hex.hex4(Int(a >> 16 & 0xFFFF)); hex.hex4(Int(a & 0xFFFF))
+        hex.hex4(Int(b >> 48 & 0xFFFF)); hex.hex4(Int(b >> 32 & 0xFFFF)); hex.hex4(Int(b >> 16 & 0xFFFF)); hex.hex4(Int(b & 0xFFFF))
+        return String(decoding: hex.bytes, as: UTF8.self)
     }
 }
 
