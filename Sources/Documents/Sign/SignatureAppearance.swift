@@ -33,7 +33,8 @@ struct SignatureAppearance {
         let section = Section(geometry: geometry, units: [.box(Box(height: h, items: items))], decoration: PageDecoration())
         let pages = Flow(layouter: renderer.layouter).pages(section)
         let canvas = PDFCanvas(metadata: PDFCanvas.Metadata(title: "ลายมือชื่ออิเล็กทรอนิกส์", author: name,
-                                                            creator: "Saraban \(DocumentRenderer.version)", date: "2000-01-01T00:00:00Z"))
+                                                            creator: "Saraban \(DocumentRenderer.version)", date: "2000-01-01T00:00:00Z",
+                                                            standard: .none))
         Painter().paint(pages, on: canvas)
         return try canvas.finish()
     }
