@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Layout", dependencies: ["Typeset", "ThaiText"]),
         .target(name: "Documents", dependencies: ["Layout", "Typeset", "ThaiText", "Yams",
                                                   .product(name: "SwiftCSV", package: "SwiftCSV")]),
-        .target(name: "Batch", dependencies: ["Documents", "CShims", .product(name: "Mustache", package: "swift-mustache"), "Yams",
+        .target(name: "Batch", dependencies: ["Documents", "ThaiText", "CShims", .product(name: "Mustache", package: "swift-mustache"), "Yams",
                                               .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .executableTarget(name: "saraban", dependencies: ["Batch", "Documents", "CShims",
                                                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -16,16 +16,17 @@ public struct DocumentLoader {
             throw Problems([Problem(file: path, line: 0, column: 0, message: "cannot read the document file: \(error.message)",
                                     thai: "อ่านแฟ้มเอกสารไม่ได้: \(error.thai)")])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw Problems([Problem(file: path, line: 0, column: 0, message: "cannot read the document file: it is not UTF-8 text",
-                                    thai: "อ่านแฟ้มเอกสารไม่ได้: ไม่ใช่ข้อความ UTF-8")])
+        let text: String
+        do { text = try TextFile.decode(data) } catch {
+            throw Problems([Problem(file: path, line: error.line, column: error.column, message: "the document file \(error.message)",
+                                    thai: "แฟ้มเอกสาร\(error.thai)")])
         }
         let dir = (path as NSString).deletingLastPathComponent
         return try load(text: text, name: name, files: FolderFiles(directory: dir))
     }
 
     /// The largest document file read (a document is text; its tables' sources are read apart).
-    public static let maxDocumentBytes = 8 << 20
+    public static let maxDocumentBytes = InputLimits.documentBytes
 
     /// Loads a document from YAML text; the files it names come from `files`.
     public func load(text: String, name: String, files: any DocumentFiles) throws -> (Document, Style) {

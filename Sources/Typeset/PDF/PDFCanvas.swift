@@ -29,6 +29,9 @@ public final class PDFCanvas: Canvas {
     private var images: [ImageKey: (resource: Int, object: Int)] = [:]
     private var outline: [(title: String, level: Int, page: Int)] = []
     private var state = GraphicsState()
+    /// The first value drawn that was not a finite number within the page's reach: layout's
+    /// inputs are bounded, so this is a bug, and the file is refused rather than written wrong.
+    private var unwritable: String?
 
     private struct ImageKey: Hashable { let image: ObjectIdentifier; let width: Int; let height: Int }
 
@@ -45,7 +48,17 @@ public final class PDFCanvas: Canvas {
         super.init()
     }
 
+    /// Records the first value that cannot be written, naming what it belongs to.
+    private func check(_ what: StaticString, _ values: Double...) {
+        guard unwritable == nil else { return }
+        for v in values where !v.isFinite || abs(v) > PDFBytes.largest {
+            unwritable = "\(what): \(v)"
+            return
+        }
+    }
+
     public override func beginPage(_ size: PageSize) {
+        check("page size", size.width, size.height)
         self.size = size
         content = PDFBytes()
         content.bytes.reserveCapacity(16_384)
@@ -53,6 +66,7 @@ public final class PDFCanvas: Canvas {
     }
 
     public override func endPage() {
+        if content.unwritable > 0, unwritable == nil { unwritable = "a number on page \(pages.count + 1)" }
         let contents = writer.reserve(), page = writer.reserve()
         writer.stream(contents, content.bytes)
         var d = PDFBytes()
@@ -100,6 +114,13 @@ public final class PDFCanvas: Canvas {
     public override func drawGlyphs(_ font: ShapedFont, _ glyphs: [PlacedGlyph], text: String, baseline: Double? = nil,
                                     alternateColumn: Bool = false) {
         guard !glyphs.isEmpty, font.size > 0 else { return }
+        let reach = PDFBytes.largest
+        guard font.size.isFinite, (baseline ?? 0).isFinite,
+              glyphs.allSatisfy({ $0.x.isFinite && $0.y.isFinite && abs($0.x) <= reach && abs($0.y) <= reach }) else {
+            check("text", font.size, baseline ?? 0)
+            for g in glyphs { check("glyph position", g.x, g.y) }
+            return
+        }
         let f = fonts.font(for: font, scaled: PDFCanvas.declaredScale(font, alternateColumn: alternateColumn))
         // The size the text is declared at (see `declaredScale`), with a font program to match.
         let fontSize = font.size * Double(f.declaredUpem) / Double(f.upem)
@@ -154,7 +175,7 @@ public final class PDFCanvas: Canvas {
                     let gap = glyphs[next[i]].x - (g.x + g.advance)
                     if gap > 0.08 * fontSize { advance += gap }
                 }
-                let width = Int32((advance / perUnit).rounded())
+                let width = Int32(clamping: Int((advance / perUnit).rounded()))
                 let code = codes.code(glyph: g.id, width: width, text: UnsafeBufferPointer(rebasing: bytes[piece]))
                 if !inHex { c.byte(0x3C); inHex = true }
                 c.hex4(Int(code))
@@ -211,6 +232,7 @@ public final class PDFCanvas: Canvas {
     }
 
     public override func line(from a: (Double, Double), to b: (Double, Double), width: Double, dash: [Double] = [], round: Bool = false) {
+        check("line", a.0, a.1, b.0, b.1, width)
         if state.stroke != 0 { content.append("0 G\n"); state.stroke = 0 }
         if state.lineWidth != width { content.number(width); content.append(" w\n"); state.lineWidth = width }
         if state.roundCap != round { content.append(round ? "1 J\n" : "0 J\n"); state.roundCap = round }
@@ -225,11 +247,13 @@ public final class PDFCanvas: Canvas {
     }
 
     public override func fill(x: Double, y: Double, width: Double, height: Double, gray: Double) {
+        check("fill", x, y, width, height, gray)
         setFill(gray)
         content.op(x, size.height - y - height, width, height, operator: "re f")
     }
 
     public override func draw(_ image: ImageAsset, x: Double, y: Double, width: Double, height: Double) {
+        check("picture", x, y, width, height)
         guard let pixels = image.pdfPixels(width: width, height: height) else { return }
         let key = ImageKey(image: ObjectIdentifier(image), width: pixels.width, height: pixels.height)
         let entry = images[key] ?? addImage(pixels, key)
@@ -263,6 +287,7 @@ public final class PDFCanvas: Canvas {
     /// Finishes the document and returns the PDF bytes.
     public func finish() throws -> Data {
         if pages.isEmpty { beginPage(size); endPage() }
+        if let what = unwritable { throw PDFWriteError(what: what) }
         let fontObjects = fonts.write(into: writer)
         var d = PDFBytes()
         d.append("<< /Font <<")
@@ -318,10 +343,18 @@ public final class PDFCanvas: Canvas {
             parent[i] = stack.last ?? -1
             stack.append(i)
         }
-        func children(_ p: Int) -> [Int] { (0..<outline.count).filter { parent[$0] == p } }
+        // Each item's children in order, and its place among its siblings (found once: a search
+        // per item made a document of many attachments quadratic).
+        var childrenOf = [Int: [Int]]()
+        var place = [Int](repeating: 0, count: outline.count)
+        for i in outline.indices {
+            place[i] = childrenOf[parent[i], default: []].count
+            childrenOf[parent[i], default: []].append(i)
+        }
+        func children(_ p: Int) -> [Int] { childrenOf[p] ?? [] }
         for (i, item) in outline.enumerated() {
             let siblings = children(parent[i]), kids = children(i)
-            let at = siblings.firstIndex(of: i)!
+            let at = place[i]
             var d = PDFBytes()
             d.append("<< /Title "); d.textString(item.title)
             d.append(" /Parent "); d.integer(parent[i] < 0 ? root : objects[parent[i]]); d.append(" 0 R")
@@ -354,4 +387,11 @@ public final class PDFCanvas: Canvas {
         }
         return s
     }
+}
+
+/// A PDF that was not written because a value drawn was not a number PDF can hold.
+public struct PDFWriteError: Error, CustomStringConvertible {
+    public let what: String
+    public var description: String { "a value to draw is not a finite number within the page (\(what))" }
+    public var thai: String { "มีค่าที่จะวาดซึ่งไม่ใช่ตัวเลขจำกัดที่อยู่ในหน้ากระดาษ (\(what))" }
 }
