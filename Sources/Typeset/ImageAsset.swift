@@ -34,7 +34,7 @@ public final class ImageAsset {
         let h = data.withUnsafeBytes { saraban_svg_load_data($0.bindMemory(to: UInt8.self).baseAddress, $0.count, &err, 256) }
         guard let h else {
             let reason = String(cString: err).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw ImageError(message: "an SVG that cannot be read (\(reason))", thai: "อ่านภาพ SVG ไม่ได้ (\(reason))")
+            throw ImageError(message: "an SVG that cannot be read (\(reason))", thai: "อ่านภาพ SVG ไม่ได้ (เนื้อหาของแฟ้มไม่ใช่ SVG ที่ถูกต้อง)")
         }
         svg = h
         var w = 0.0

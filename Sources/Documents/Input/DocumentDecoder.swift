@@ -75,7 +75,7 @@ struct DocumentDecoder {
             guard m.count == 1, let (kind, value) = m.first else {
                 let kinds = (["heading", "paragraph", "list"] + extraKinds).joined(separator: ", ")
                 reader.report(item, "a \(key) block has exactly one kind (\(kinds))",
-                              "แต่ละย่อหน้าต้องมีชนิดเดียว (\(kinds))")
+                              "แต่ละย่อหน้าต้องมีชนิดเดียว (\((["heading", "paragraph", "list"] + extraKinds).map { "'\($0)'" }.joined(separator: ", ")))")
                 continue
             }
             switch kind {

@@ -65,7 +65,7 @@ extension DocumentDecoder {
 
     func decodeColumns(_ node: Node) -> [TableColumn] {
         guard case let .sequence(seq) = node else {
-            reader.report(node, "'columns' (คอลัมน์) should be a list of {title, width}", "'columns' (คอลัมน์) ต้องเป็นรายการของ {title, width}")
+            reader.report(node, "'columns' (คอลัมน์) should be a list of {title, width}", "'columns' (คอลัมน์) ต้องเป็นรายการของคอลัมน์ แต่ละคอลัมน์มี 'title' (หัวข้อ) และ 'width' (ความกว้าง)")
             return []
         }
         return seq.enumerated().compactMap { k, item in
@@ -95,7 +95,7 @@ extension DocumentDecoder {
             row.cells = cells.compactMap(decodeCell)
         default:
             reader.report(node, "table \(row.place) should be a list of cells or {group: …}",
-                          "ตาราง\(row.thaiPlace) ต้องเป็นรายการของช่อง หรือ {group: …}")
+                          "ตาราง\(row.thaiPlace) ต้องเป็นรายการของช่อง หรือ '{group: …}' (แถวหัวข้อกลุ่ม)")
             return nil
         }
         return row

@@ -38,7 +38,7 @@ final class YAMLReader {
     func mapping(_ node: Node, what: String, known: [String]) -> [String: Node]? {
         guard case let .mapping(map) = node else {
             report(node, "\(what) should be a mapping of keys, found \(describe(node))",
-                   "\(what) ต้องเป็นชุดหัวข้อ (key: value)")
+                   "\(FieldNames.thing(what)) ต้องเป็นชุดหัวข้อ (key: value)")
             return nil
         }
         var result = [String: Node]()
@@ -47,10 +47,10 @@ final class YAMLReader {
             if !known.contains(key) {
                 if let near = nearestKey(key, in: known) {
                     report(k, "'\(key)' is not a \(what) key (\(FieldNames.of(near)) is '\(near)')",
-                           "ไม่มีหัวข้อ '\(key)' ใน\(what) หมายถึง '\(near)' (\(FieldNames.of(near))) หรือไม่")
+                           "ไม่มีหัวข้อ '\(key)' ใน\(FieldNames.thing(what)) หมายถึง \(FieldNames.named(near)) หรือไม่")
                 } else {
                     report(k, "'\(key)' is not a \(what) key; known keys: \(known.joined(separator: ", "))",
-                           "ไม่มีหัวข้อ '\(key)' ใน\(what)")
+                           "ไม่มีหัวข้อ '\(key)' ใน\(FieldNames.thing(what)) หัวข้อที่ใช้ได้: \(known.map { "'\($0)'" }.joined(separator: ", "))")
                 }
                 continue
             }
@@ -66,10 +66,12 @@ final class YAMLReader {
             return nil
         }
         let reported = problems.count
-        let value = text(node, key: key)
+        var value = text(node, key: key)
+        // A required text of nothing but spaces ("" or "  ") is as empty as none at all.
+        if required, let v = value, v.unicodeScalars.allSatisfy(\.properties.isWhitespace) { value = nil }
         if required, value == nil, problems.count == reported {
-            report(node, "'\(key)' (\(FieldNames.of(key))) is empty; write its text after the colon",
-                   "'\(key)' (\(FieldNames.of(key))) ว่างอยู่ ต้องเขียนข้อความต่อจากเครื่องหมาย :")
+            report(node, "\(FieldNames.named(key)) is empty; write its text after the colon",
+                   "\(FieldNames.named(key)) ว่างอยู่ ต้องเขียนข้อความต่อจากเครื่องหมาย :")
         }
         return value
     }
@@ -78,18 +80,18 @@ final class YAMLReader {
     /// `kind` says what the value should be, for the message when it is not a scalar.
     func text(_ node: Node, key: String, kind: ValueKind = .text) -> String? {
         guard case let .scalar(s) = node else {
-            report(node, "'\(key)' (\(FieldNames.of(key))) should be \(kind.english), found \(describe(node))",
-                   "'\(key)' (\(FieldNames.of(key))) ต้องเป็น\(kind.thai)")
+            report(node, "\(FieldNames.named(key)) should be \(kind.english), found \(describe(node))",
+                   "\(FieldNames.named(key)) ต้องเป็น\(kind.thai)")
             return nil
         }
         if s.tag.description == Tag.Name.null.rawValue || (s.string.isEmpty && s.style == .plain) { return nil }
         if let (c, at) = ControlCharacters.firstRefused(in: s.string) {
-            report(node, "'\(key)' (\(FieldNames.of(key))) holds the invisible control character \(ControlCharacters.name(c)) at character \(at); delete it",
-                   "'\(key)' (\(FieldNames.of(key))) มีอักขระควบคุม \(ControlCharacters.code(c)) ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ที่อักขระที่ \(at) ให้ลบออก")
+            report(node, "\(FieldNames.named(key)) holds the invisible control character \(ControlCharacters.name(c)) at character \(at); delete it",
+                   "\(FieldNames.named(key)) มีอักขระควบคุม \(ControlCharacters.code(c)) ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ที่อักขระที่ \(at) ให้ลบออก")
             return nil
         }
         let value = ControlCharacters.unixLineBreaks(s.string)
-        return account(value, node: node, what: "'\(key)' (\(FieldNames.of(key)))", thai: "'\(key)' (\(FieldNames.of(key)))") ? value : nil
+        return account(value, node: node, what: "\(FieldNames.named(key))", thai: "\(FieldNames.named(key))") ? value : nil
     }
 
     /// Counts a text towards the document's limits (InputLimits); false, with a problem, when the
@@ -128,8 +130,8 @@ final class YAMLReader {
     func int(_ map: [String: Node], _ key: String, range: ClosedRange<Int>) -> Int? {
         guard let node = map[key], let s = text(node, key: key, kind: .wholeNumber) else { return nil }
         guard let n = Int(s.trimmingCharacters(in: .whitespaces)), range.contains(n) else {
-            report(node, "'\(key)' (\(FieldNames.of(key))) should be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(s)'",
-                   "'\(key)' (\(FieldNames.of(key))) ต้องเป็นจำนวนเต็ม \(range.lowerBound)–\(range.upperBound)")
+            report(node, "\(FieldNames.named(key)) should be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(s)'",
+                   "\(FieldNames.named(key)) ต้องเป็นจำนวนเต็ม \(range.lowerBound)–\(range.upperBound)")
             return nil
         }
         return n

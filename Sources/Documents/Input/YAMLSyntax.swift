@@ -17,7 +17,7 @@ public enum YAMLSyntax {
             return reader(problem, offset: offset, value: value, yaml: yaml, file: file)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            let thaiKeys = duplicates.map { "'\($0)' (\(FieldNames.of($0)))" }.joined(separator: ", ")
+            let thaiKeys = duplicates.map(FieldNames.named).joined(separator: ", ")
             return Problem(file: file, line: context.mark.line, column: context.mark.column,
                            message: "the key \(keys) is written more than once in this mapping; keep one",
                            thai: "หัวข้อ \(thaiKeys) เขียนซ้ำมากกว่าหนึ่งครั้งในชุดเดียวกัน ให้เหลือไว้เพียงหนึ่ง")

@@ -104,7 +104,7 @@ public struct DocumentLoader {
     static func reasons(_ error: Error) -> (String, String) {
         if let r = error as? FileRefusal { return (r.message, r.thai) }
         if let e = error as? ImageError { return (e.message, e.thai) }
-        return ("\(error)", "\(error)")
+        return ("\(error)", "ใช้ภาพนี้ไม่ได้")
     }
 }
 

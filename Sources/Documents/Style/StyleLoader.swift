@@ -21,7 +21,7 @@ struct StyleLoader {
         if let overrides { tree = tree.merged(with: StyleTree.from(overrides, file: documentFile), path: "", problems: &problems) }
         var read = Reader(tree: tree, problems: problems)
         var style = read.style()
-        read.checkTextArea(style)
+        read.checkTextArea(style, documentFile: documentFile)
         if style.emblem?.isEmpty == true { style.emblem = nil }
         // The document's own emblem is read from the document's files; the style file's from the style's folder.
         let fromDoc = overrides.flatMap { StyleTree.from($0, file: documentFile)["emblem"] } != nil
@@ -105,7 +105,7 @@ struct StyleLoader {
         mutating func report(_ path: String, _ expected: String, _ thai: String) {
             let o = node(path)?.origin ?? tree.origin
             var found = ""
-            if case let .value(v, _)? = node(path), !v.isEmpty { found = v }
+            if let v = node(path)?.value, !v.isEmpty { found = v }
             problems.append(Problem(file: o.file, line: o.line, column: o.column,
                                     message: "style '\(path)' should be \(expected)" + (found.isEmpty ? "" : ", found '\(found)'"),
                                     thai: "ค่ารูปแบบ '\(path)' ต้องเป็น\(thai)" + (found.isEmpty ? "" : " แต่พบ '\(found)'")))
@@ -117,13 +117,13 @@ struct StyleLoader {
         }
 
         mutating func optionalString(_ path: String) -> String? {
-            guard case let .value(v, _)? = node(path), !v.isEmpty, v != "~", v != "null" else { return nil }
+            guard let v = node(path)?.value, !v.isEmpty, v != "~", v != "null" else { return nil }
             return v
         }
 
         /// A text of the style (labels, formats, the font chain); a control character is refused like the document's.
         mutating func string(_ path: String) -> String {
-            guard case let .value(v, _)? = node(path) else { return bad(path, "text", "ข้อความ", "") }
+            guard let v = node(path)?.value else { return bad(path, "text", "ข้อความ", "") }
             if let (c, at) = ControlCharacters.firstRefused(in: v) {
                 return bad(path, "text without control characters (\(ControlCharacters.name(c)) at character \(at))",
                            "ข้อความที่ไม่มีอักขระควบคุม (\(ControlCharacters.code(c)) ที่อักขระที่ \(at))", "")
@@ -132,16 +132,13 @@ struct StyleLoader {
         }
 
         mutating func list(_ path: String) -> [String] {
-            switch node(path) {
-            case let .list(l, _)?:
-                if l.contains(where: { ControlCharacters.firstRefused(in: $0) != nil }) {
-                    return bad(path, "a list of text without control characters", "รายการข้อความที่ไม่มีอักขระควบคุม", [])
-                }
-                return l
-            case let .value(v, _)? where v.isEmpty: return []
-            case nil: return []
-            default: return bad(path, "a list of text", "รายการข้อความ", [])
+            guard let t = node(path) else { return [] }
+            if let v = t.value, v.isEmpty { return [] }
+            guard let l = t.list else { return bad(path, "a list of text", "รายการข้อความ", []) }
+            if l.contains(where: { ControlCharacters.firstRefused(in: $0) != nil }) {
+                return bad(path, "a list of text without control characters", "รายการข้อความที่ไม่มีอักขระควบคุม", [])
             }
+            return l
         }
 
         /// A length within the key's range (StyleRanges), in points.
@@ -179,21 +176,24 @@ struct StyleLoader {
         }
 
         /// The margins must leave room for text across and down the page, portrait and landscape.
-        mutating func checkTextArea(_ s: Style) {
+        /// Reported at the key the document set, when it set one of those involved.
+        mutating func checkTextArea(_ s: Style, documentFile: String) {
             let least = Length.points(StyleRanges.leastTextArea) ?? 72
             let w = s.pageSize.width, h = s.pageSize.height
-            let areas: [(String, String, Double, String, String)] = [
-                ("page.margin_left", "page.margin_right", w - s.marginLeft - s.marginRight, "width", "ความกว้าง"),
-                ("page.first_top", "page.margin_bottom", h - s.firstTop - s.marginBottom, "height on the first page", "ความสูงของหน้าแรก"),
-                ("page.number_top", "page.margin_bottom", h - s.numberTop - s.marginBottom, "height on later pages", "ความสูงของหน้าต่อไป"),
-                ("attachment.landscape_margin", "page.width", min(w, h) - 2 * s.landscapeMargin, "height of a landscape page", "ความสูงของหน้าแนวนอน"),
+            let areas: [([String], Double, String, String)] = [
+                (["page.margin_left", "page.margin_right", "page.width"], w - s.marginLeft - s.marginRight, "width", "ความกว้าง"),
+                (["page.first_top", "page.margin_bottom", "page.height"], h - s.firstTop - s.marginBottom, "height on the first page", "ความสูงของหน้าแรก"),
+                (["page.number_top", "page.margin_bottom", "page.height"], h - s.numberTop - s.marginBottom, "height on later pages", "ความสูงของหน้าต่อไป"),
+                (["attachment.landscape_margin", "page.width", "page.height"], min(w, h) - 2 * s.landscapeMargin, "height of a landscape page", "ความสูงของหน้าแนวนอน"),
             ]
-            for (key, other, room, what, thai) in areas where room < least {
+            for (keys, room, what, thai) in areas where room < least {
+                let key = keys.first { node($0)?.origin.file == documentFile } ?? keys[0]
+                let others = keys.filter { $0 != key }.map { "'\($0)'" }.joined(separator: " and ")
                 let o = node(key)?.origin ?? tree.origin
                 let left = String(format: "%.1f", max(room, 0))
                 problems.append(Problem(file: o.file, line: o.line, column: o.column,
-                                        message: "style '\(key)' with '\(other)' leaves \(left)pt of the page's \(what) for text; at least \(StyleRanges.leastTextArea) is needed",
-                                        thai: "ค่ารูปแบบ '\(key)' กับ '\(other)' เหลือ\(thai)ของหน้าไว้สำหรับข้อความเพียง \(left)pt ต้องมีอย่างน้อย \(StyleRanges.leastTextArea)"))
+                                        message: "style '\(key)' (with \(others)) leaves \(left)pt of the page's \(what) for text; at least \(StyleRanges.leastTextArea) is needed",
+                                        thai: "ค่ารูปแบบ '\(key)' (รวมกับ \(others.replacingOccurrences(of: " and ", with: " และ "))) เหลือ\(thai)ของหน้าไว้สำหรับข้อความเพียง \(left)pt ต้องมีอย่างน้อย \(StyleRanges.leastTextArea)"))
             }
         }
 

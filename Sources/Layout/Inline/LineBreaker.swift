@@ -1,5 +1,4 @@
 import Typeset
-import Foundation // TEMP
 
 /// Chooses line breaks for a whole paragraph at once (total fit), so that a compound or a
 /// protected phrase is not split when a better set of breaks exists.
@@ -18,8 +17,11 @@ struct LineBreaker {
     static let runtPenalty = 20_000.0
     static let hyphenPenalty = 1_000.0
 
-    init(shaped: ShapedText, style: ParagraphStyle) {
-        self.shaped = shaped; self.style = style
+    /// Candidates looked back at for a line's start (see `lookBack`; tests compare with no bound).
+    let lookBack: Int
+
+    init(shaped: ShapedText, style: ParagraphStyle, lookBack: Int = LineBreaker.lookBack) {
+        self.shaped = shaped; self.style = style; self.lookBack = lookBack
         var adv = [Double](repeating: 0, count: shaped.count + 1)
         var perScalar = [Double](repeating: 0, count: shaped.count)
         for g in shaped.glyphs where g.scalar >= 0 { perScalar[g.scalar] += g.advance }
@@ -153,7 +155,7 @@ struct LineBreaker {
                     }
                 }
                 if i >= 0, cands[i].forced { break }
-                if j - i >= LineBreaker.lookBack { FileHandle.standardError.write("LOOKBACK-HIT\n".data(using: .utf8)!); break }
+                if j - i >= lookBack { break }
                 i -= 1
             }
         }
