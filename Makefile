@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard Templates/examples/*.yaml)
 SARABAN := .build/release/saraban
 
-.PHONY: deps build demo test test-fonts bench clean
+.PHONY: deps build demo test test-fonts bench fuzz leaks clean
 
 # Installs the Debian packages that are missing (nothing when all are there).
 deps:
@@ -44,6 +44,18 @@ test-fonts: deps
 test: deps test-fonts
 	swift build --build-tests
 	swift test --skip-build
+
+# The fuzz test of `make test` at length: FUZZ_CASES (5000) mutated examples with the release build,
+# cases by outcome (bench/README.md has a run's figures). FUZZ_SEED picks another set of cases.
+fuzz: deps test-fonts
+	Scripts/fuzz.sh
+
+# valgrind's memcheck over a render of every example, a check and a small batch: fails unless it
+# reports 0 bytes definitely lost (about five minutes; not part of `make test`).
+leaks: build
+	@dpkg-query -W -f='$${Status}' valgrind 2>/dev/null | grep -q 'ok installed' || \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq valgrind >/dev/null; }
+	Scripts/valgrind-leaks.sh
 
 clean:
 	rm -rf .build out

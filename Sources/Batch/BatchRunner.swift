@@ -56,6 +56,7 @@ public final class BatchRunner: @unchecked Sendable {
         try OutputFolder.prepare(out)
         let previous = options.force ? [:] : OutputFolder.previousEntries(out)
         let journal = try Journal(dir: out)
+        let reserve = try SpaceReserve(dir: out, bytes: SpaceReserve.bytes(rows: jobs.count))
         Interrupt.install()
 
         // Entries live in the journal on disk; memory keeps only where each one is.
@@ -103,6 +104,7 @@ public final class BatchRunner: @unchecked Sendable {
         group.wait()
         // The documents were written without a flush each; they reach the disk before the manifest says so.
         OutputFile.flushAll()
+        reserve.release()
         results = state.results
 
         for (i, error) in state.failures.sorted(by: { $0.0 < $1.0 }) { summary.failed.append((jobs[i].label, error)) }

@@ -8,7 +8,7 @@ import Yams
 /// that row's error or warning, so every other row is still rendered.
 public enum DataReader {
     /// The largest units file read.
-    public static let maxBytes = 512 << 20
+    public static let maxBytes = 128 << 20
 
     public static func read(path: String) throws -> [DataRow] {
         let data: Data

@@ -120,6 +120,13 @@ import Testing
         #expect(out.out.utf8.count == String(decoding: file, as: UTF8.self).utf8.count)
     }
 
+    @Test func aPreviewTooLargeForAnImageIsRefused() {
+        let c = CaseFolder(Self.memo + "\nstyle:\n  page:\n    width: 200in\n")
+        let r = c.saraban(["preview", "doc.yaml", "-o", "pages", "--dpi", "600"])
+        #expect(r.code == 1 && r.err.contains("--dpi 600.0: the page would be 120000×7016 pixels, more than a preview may have"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: c.dir + "/pages"))
+    }
+
     // MARK: - 8. Sizes
 
     @Test func filesOverTheLimitsAreRefusedWithoutReadingThem() throws {
