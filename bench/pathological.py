@@ -3,6 +3,8 @@
 long pastes a careless user makes, each as a document beside the files it names.
 
   thai-1mb.yaml       one body paragraph of 1 MB of Thai prose (words and spaces as written)
+  memo-1mb.yaml       one paragraph of 1 MB made of long-memo's paragraphs (compounds, names, dates)
+  name-5000.yaml      a phone number of 5,000 equal words (each word a phrase kept whole)
   thai-unspaced.yaml  one body paragraph of 1 MB of Thai with no space at all
   one-word-cell.yaml  a table whose source has one cell of a single 1 MB "word" (no break opportunity)
   lines-100k.yaml     one paragraph of 100,000 short lines (a pasted column of numbers)
@@ -57,6 +59,12 @@ def main():
     os.makedirs(out, exist_ok=True)
     prose = repeat_to(PROSE, 1 << 20)
     write(f"{out}/thai-1mb.yaml", HEAD + "  body:\n    - " + quoted(prose) + "\n")
+    here = os.path.dirname(os.path.abspath(__file__))
+    memo = open(os.path.join(here, "..", "Templates", "examples", "long-memo.yaml"), encoding="utf-8").read()
+    paragraphs = [l.strip()[2:] for l in memo.splitlines() if l.strip().startswith("- ") and len(l) > 200]
+    head = memo.split("  body:")[0]
+    write(f"{out}/memo-1mb.yaml", head + "  body:\n    - " + quoted(repeat_to(" ".join(paragraphs) + " ", 1 << 20)) + "\n")
+    write(f"{out}/name-5000.yaml", HEAD.replace("  to:", "  phone: " + quoted("กำ่ " * 5000) + "\n  to:") + "  body:\n    - ข้อความ\n")
     unspaced = repeat_to(PROSE.replace(" ", ""), 1 << 20)
     write(f"{out}/thai-unspaced.yaml", HEAD + "  body:\n    - " + quoted(unspaced) + "\n")
     write(f"{out}/one-word.csv", "คำ\n" + "a" * (1 << 20) + "\n")
