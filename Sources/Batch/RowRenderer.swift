@@ -19,7 +19,10 @@ struct RowRenderer: @unchecked Sendable {
     func entry(_ job: Job, renderer: DocumentRenderer) -> Result {
         var e = ManifestEntry(row: job.row.number, file: job.file, key: job.key, status: .failed, input: job.input)
         if !job.row.warnings.isEmpty { e.warning = job.row.warnings.joined(separator: "\n") }
-        if let error = job.error { e.error = error; return Result(entry: e) }
+        if let error = job.error {
+            e.error = error
+            return Result(entry: e)
+        }
         let loaded: (Document, Style)
         do {
             loaded = try DocumentLoader(resources: resources).load(node: template.fill(job.row), name: template.name,

@@ -42,7 +42,7 @@ public enum ControlCharacters {
     /// Line breaks as written on Windows (CR LF) or old Macs (CR) made line feeds, as YAML does
     /// with the file's own line breaks; the text itself when it has no carriage return.
     public static func unixLineBreaks(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
+        guard scan(text).carriageReturn else { return text }
         var out = String.UnicodeScalarView()
         var previousCR = false
         for s in text.unicodeScalars {
@@ -55,13 +55,24 @@ public enum ControlCharacters {
     }
 
     /// A byte scan (cheap, and false for almost every text): whether a refused character may be in it.
-    static func mayHoldOne(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for b in text.utf8 {
-            if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D { return true }
-            if b == 0x7F || previous == 0xC2 && b >= 0x80 && b <= 0x9F { return true }
-            previous = b
+    static func mayHoldOne(_ text: String) -> Bool { scan(text).controls }
+
+    /// One pass over the text's bytes: whether it may hold a refused character, and whether it
+    /// holds a carriage return. This runs over every text of every document, twice.
+    public static func scan(_ text: String) -> (controls: Bool, carriageReturn: Bool) {
+        var text = text
+        return text.withUTF8 { u in
+            var controls = false, cr = false
+            var previous: UInt8 = 0
+            for b in u {
+                if b < 0x20 {
+                    if b == 0x0D { cr = true } else if b != 0x09 && b != 0x0A { controls = true }
+                } else if b == 0x7F || previous == 0xC2 && b >= 0x80 && b <= 0x9F {
+                    controls = true
+                }
+                previous = b
+            }
+            return (controls, cr)
         }
-        return false
     }
 }

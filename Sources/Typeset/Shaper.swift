@@ -128,7 +128,10 @@ public struct Shaper {
         var r = 0
         while r < glyphs.count {
             if r + 1 < glyphs.count, let am = saraAm(glyphs, at: r, scalars: scalars, fonts: fonts) {
-                if out == nil { out = Array(glyphs[0..<r]); out!.reserveCapacity(glyphs.count) }
+                if out == nil {
+                    out = Array(glyphs[0..<r])
+                    out!.reserveCapacity(glyphs.count)
+                }
                 let a = glyphs[r], b = glyphs[r + 1]
                 out!.append(Glyph(id: am, advance: a.advance + b.advance, xOffset: 0, yOffset: b.yOffset, scalar: a.scalar, font: a.font))
                 r += 2

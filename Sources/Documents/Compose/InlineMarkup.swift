@@ -32,7 +32,9 @@ enum InlineMarkup {
             if i + 1 < s.count, s[i] == "_", s[i + 1] == "_", underline || lastUnderline >= i + 2 {
                 close(); underline.toggle(); i += 2; continue
             }
-            text.append(s[i]); count += 1; i += 1
+            text.append(s[i])
+            count += 1
+            i += 1
         }
         close()
         if spans.isEmpty { spans = [StyleSpan(range: 0..<0, font: font)] }
@@ -43,7 +45,7 @@ enum InlineMarkup {
     /// the text's last pair of `c` (-1 if none), found once rather than searched for at every marker.
     private static func lastPair(_ s: [Unicode.Scalar], _ c: Unicode.Scalar) -> Int {
         var j = s.count - 2
-        while j >= 0 { if s[j] == c, s[j + 1] == c { return j }; j -= 1 }
-        return -1
+        while j >= 0, s[j] != c || s[j + 1] != c { j -= 1 }
+        return max(j, -1)
     }
 }

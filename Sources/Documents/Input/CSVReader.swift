@@ -89,7 +89,10 @@ public enum CSVReader {
                 let b = bytes[i]
                 i += 1
                 if b == Parser.lf || b == Parser.cr && (i >= bytes.count || bytes[i] != Parser.lf) { line += 1 }
-                guard b == Parser.quote else { out.append(b); continue }
+                guard b == Parser.quote else {
+                    out.append(b)
+                    continue
+                }
                 if i < bytes.count, bytes[i] == Parser.quote {
                     out.append(Parser.quote)
                     i += 1

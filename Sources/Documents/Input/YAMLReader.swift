@@ -85,12 +85,13 @@ final class YAMLReader {
             return nil
         }
         if s.tag.description == Tag.Name.null.rawValue || (s.string.isEmpty && s.style == .plain) { return nil }
-        if let (c, at) = ControlCharacters.firstRefused(in: s.string) {
+        let scan = ControlCharacters.scan(s.string)
+        if scan.controls, let (c, at) = ControlCharacters.firstRefused(in: s.string) {
             report(node, "\(FieldNames.named(key)) holds the invisible control character \(ControlCharacters.name(c)) at character \(at); delete it",
                    "\(FieldNames.named(key)) มีอักขระควบคุม \(ControlCharacters.code(c)) ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ที่อักขระที่ \(at) ให้ลบออก")
             return nil
         }
-        let value = ControlCharacters.unixLineBreaks(s.string)
+        let value = scan.carriageReturn ? ControlCharacters.unixLineBreaks(s.string) : s.string
         return account(value, node: node, what: "\(FieldNames.named(key))", thai: "\(FieldNames.named(key))") ? value : nil
     }
 

@@ -26,7 +26,11 @@ struct PDFBytes {
 
     /// A whole number.
     mutating func integer(_ n: Int) {
-        if n == Int.min { unwritable += 1; bytes.append(0x30); return }
+        if n == Int.min {
+            unwritable += 1
+            bytes.append(0x30)
+            return
+        }
         if n < 0 { bytes.append(0x2D); integer(-n); return }
         if n < 10 { bytes.append(0x30 + UInt8(n)); return }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,

@@ -115,8 +115,8 @@ public final class PDFCanvas: Canvas {
                                     alternateColumn: Bool = false) {
         guard !glyphs.isEmpty, font.size > 0 else { return }
         let reach = PDFBytes.largest
-        guard font.size.isFinite, (baseline ?? 0).isFinite,
-              glyphs.allSatisfy({ $0.x.isFinite && $0.y.isFinite && abs($0.x) <= reach && abs($0.y) <= reach }) else {
+        // A NaN fails every comparison, so one test per coordinate covers it too.
+        guard font.size.isFinite, (baseline ?? 0).isFinite, glyphs.allSatisfy({ abs($0.x) <= reach && abs($0.y) <= reach }) else {
             check("text", font.size, baseline ?? 0)
             for g in glyphs { check("glyph position", g.x, g.y) }
             return
