@@ -51,7 +51,7 @@ fuzz: deps test-fonts
 	Scripts/fuzz.sh
 
 # valgrind's memcheck over a render of every example, a check and a small batch: fails unless it
-# reports 0 bytes definitely lost (about five minutes; not part of `make test`).
+# reports 0 bytes definitely lost (30–80 s; not part of `make test`).
 leaks: build
 	@dpkg-query -W -f='$${Status}' valgrind 2>/dev/null | grep -q 'ok installed' || \
 	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq valgrind >/dev/null; }

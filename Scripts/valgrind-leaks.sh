@@ -1,6 +1,6 @@
 #!/bin/bash
 # `make leaks`: renders every example (and runs a small batch) under valgrind's memcheck and fails
-# unless it reports 0 bytes definitely lost. Not part of `make test` (about a minute per document).
+# unless it reports 0 bytes definitely lost. Not part of `make test` (30–80 s in all).
 # The release build is profiled from a copy without debug info (valgrind 3.19 cannot read the
 # Swift toolchain's DWARF 5; symbols stay). Scripts/valgrind.supp holds the leaks of system
 # libraries (each named and explained); a leak of Saraban's own shows with its Swift stack.
