@@ -17,7 +17,7 @@ GENERATE_MANUAL := .build/release/generate-manual
 DOC := .build/doc
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || echo 2026-01-01)
 
-.PHONY: deps test-deps build demo test test-fonts office-venv test-signing-tools check-tools bench clean install install-files
+.PHONY: deps test-deps build demo test test-fonts office-venv test-signing-tools check-tools bench fuzz leaks clean install install-files
 
 # Installs the Debian packages of the list $(1) that are missing (nothing when all are there).
 define apt_install
@@ -110,6 +110,18 @@ install-files:
 	install -m 644 $(DOC)/completions/_saraban $(SHARE)/zsh/site-functions/_saraban
 	install -m 644 $(DOC)/completions/saraban.fish $(SHARE)/fish/vendor_completions.d/saraban.fish
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/saraban; Templates/ and Fonts/ in $(SHARE)/saraban"
+
+# The fuzz test of `make test` at length: FUZZ_CASES (5000) mutated examples with the release build,
+# cases by outcome (bench/README.md has a run's figures). FUZZ_SEED picks another set of cases.
+fuzz: deps test-fonts
+	Scripts/fuzz.sh
+
+# valgrind's memcheck over a render of every example, a check and a small batch: fails unless it
+# reports 0 bytes definitely lost (30–80 s; not part of `make test`).
+leaks: build
+	@dpkg-query -W -f='$${Status}' valgrind 2>/dev/null | grep -q 'ok installed' || \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq valgrind >/dev/null; }
+	Scripts/valgrind-leaks.sh
 
 clean:
 	rm -rf .build out

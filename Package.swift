@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Documents", dependencies: ["Layout", "Typeset", "ThaiText", "Signing", "Yams",
                                                   .product(name: "SwiftCSV", package: "SwiftCSV"),
                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "Batch", dependencies: ["Documents", "CShims", .product(name: "Mustache", package: "swift-mustache"), "Yams",
+        .target(name: "Batch", dependencies: ["Documents", "ThaiText", "CShims", .product(name: "Mustache", package: "swift-mustache"), "Yams",
                                               .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .executableTarget(name: "saraban", dependencies: ["Batch", "Documents", "Signing", "CShims",
                                                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),

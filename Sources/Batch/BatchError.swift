@@ -2,6 +2,10 @@
 public struct BatchError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var thai: String
-    public init(_ message: String, _ thai: String) { self.message = message; self.thai = thai }
+    /// Whether it is the disk (or the file size limit) taking no more bytes.
+    public var diskFull = false
+    public init(_ message: String, _ thai: String, diskFull: Bool = false) {
+        self.message = message; self.thai = thai; self.diskFull = diskFull
+    }
     public var description: String { "\(message) / \(thai)" }
 }

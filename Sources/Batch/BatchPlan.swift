@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import Mustache
+import ThaiText
 
 /// One row's work, decided before anything is rendered: its file name, key, label and input hash.
 struct Job: Sendable {
@@ -35,7 +36,12 @@ enum BatchPlan {
             var job = Job(row: row, file: file, key: key, label: label,
                           input: SHA256.hex(base + "\u{0}" + file + "\u{0}" + row.canonical))
             let missing = template.columns.filter { row[$0.name] == nil }.map(\.name)
-            if !missing.isEmpty {
+            if let error = row.error {
+                job.error = error
+            } else if let bad = controlCharacter(in: row, columns: template.columns.map(\.name) + ["file"]) {
+                job.error = "\(label): column '\(bad.column)' (data line \(row.line)) holds the invisible control character \(ControlCharacters.name(bad.scalar)) at character \(bad.at); delete it"
+                    + " / คอลัมน์ '\(bad.column)' ของรายการนี้ (บรรทัดที่ \(row.line) ของแฟ้มข้อมูล) มีอักขระควบคุม \(ControlCharacters.code(bad.scalar)) ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ที่อักขระที่ \(bad.at) ให้ลบออก"
+            } else if !missing.isEmpty {
                 job.error = "\(label): the template uses \(missing.map { "'\($0)'" }.joined(separator: ", ")), which this row does not have"
                     + " / รายการนี้ไม่มีคอลัมน์ \(missing.joined(separator: ", ")) ที่แม่แบบใช้"
             }
@@ -43,6 +49,23 @@ enum BatchPlan {
         }
         markDuplicates(&jobs)
         return jobs
+    }
+
+    /// The first control character in the columns the template prints (a NUL in a cell would
+    /// otherwise be refused only once filled in, at the template's line rather than the data's).
+    static func controlCharacter(in row: DataRow, columns: [String]) -> (column: String, scalar: Unicode.Scalar, at: Int)? {
+        func first(_ v: DataValue) -> (Unicode.Scalar, Int)? {
+            switch v {
+            case .text(let s): return ControlCharacters.firstRefused(in: s).map { ($0.scalar, $0.position) }
+            case .bool: return nil
+            case .list(let l): return l.lazy.compactMap(first).first
+            case .object(let o): return o.lazy.compactMap { first($0.1) }.first
+            }
+        }
+        for name in columns {
+            if let v = row[name], let (c, at) = first(v) { return (name, c, at) }
+        }
+        return nil
     }
 
     /// The first column holding plain text other than `file`: usually the unit's name.

@@ -25,8 +25,12 @@ public struct BatchOptions: Sendable {
 public struct BatchSummary: Sendable {
     public var total = 0, rendered = 0, skipped = 0, pages = 0
     public var failed: [(label: String, error: String)] = []
+    /// Rows rendered with something filled in (a short data row), and what.
+    public var warnings: [(label: String, warning: String)] = []
     public var seconds = 0.0
     public var interrupted = false
+    /// Why the batch stopped before every row was done (the disk took no more), if it did.
+    public var stopped: String?
 }
 
 /// Progress after each finished row, for the terminal line.
@@ -58,6 +62,7 @@ public final class BatchRunner: @unchecked Sendable {
         try OutputFolder.prepare(out)
         let previous = options.force ? [:] : OutputFolder.previousEntries(out)
         let journal = try Journal(dir: out)
+        let reserve = try SpaceReserve(dir: out, bytes: SpaceReserve.bytes(rows: jobs.count))
         Interrupt.install()
 
         // Entries live in the journal on disk; memory keeps only where each one is.
@@ -66,8 +71,11 @@ public final class BatchRunner: @unchecked Sendable {
         var summary = BatchSummary(total: jobs.count)
         for (i, job) in jobs.enumerated() {
             if job.error == nil, let p = previous[job.file], OutputFolder.upToDate(p, input: job.input, dir: out) {
-                var e = p; e.row = job.row.number; e.key = job.key
-                results[i] = journal.append(e); summary.skipped += 1
+                var e = p
+                e.row = job.row.number
+                e.key = job.key
+                do { results[i] = try journal.append(e) } catch { throw error.error }
+                summary.skipped += 1
             } else { todo.append(i) }
         }
         let render = RowRenderer(template: template, resources: resources, out: out, thumbnailDPI: options.thumbnailDPI,
@@ -81,11 +89,17 @@ public final class BatchRunner: @unchecked Sendable {
                 let renderer = DocumentRenderer()
                 renderer.sharedLayouts = SharedLayouts()
                 while let i = state.claim() {
-                    let entry = render.entry(jobs[i], renderer: renderer)
+                    let result = render.entry(jobs[i], renderer: renderer)
+                    let entry = result.entry
                     state.finish(i) { done in
                         progress(BatchProgress(done: done, total: total, seconds: Date().timeIntervalSince(start)))
                         if entry.status == .failed { state.failed(i, entry.error ?? "failed") }
-                        return journal.append(entry)
+                        if let w = entry.warning { state.warned(i, w) }
+                        if result.diskFull { state.stop(entry.error ?? "the disk is full") }
+                        do throws(Journal.JournalFull) { return try journal.append(entry) } catch {
+                            state.stop(error.error.description)
+                            return error.ref
+                        }
                     }
                 }
                 group.leave()
@@ -97,18 +111,27 @@ public final class BatchRunner: @unchecked Sendable {
         group.wait()
         // The documents were written without a flush each; they reach the disk before the manifest says so.
         OutputFile.flushAll()
+        reserve.release()
         results = state.results
 
         for (i, error) in state.failures.sorted(by: { $0.0 < $1.0 }) { summary.failed.append((jobs[i].label, error)) }
+        for (i, warning) in state.warnings.sorted(by: { $0.0 < $1.0 }) { summary.warnings.append((jobs[i].label, warning)) }
         let refs = results.compactMap { $0 }
         summary.rendered = refs.count - summary.skipped - summary.failed.count
         summary.pages = refs.reduce(0) { $0 + ($1.ok ? Int($1.pages) : 0) }
         summary.interrupted = Interrupt.requested
-        let read = try journal.reader()
+        summary.stopped = state.stopped
+        let read = journal.reader()
         let entries = EntryStream(count: refs.count, okCount: refs.filter(\.ok).count) { read(refs[$0]) }
-        try Manifest.write(dir: out, saraban: DocumentRenderer.version, template: options.template, data: options.data, entries: entries)
-        try IndexPage(entries: entries).write(dir: out)
-        try journal.rewrite(entries)
+        do {
+            try Manifest.write(dir: out, saraban: DocumentRenderer.version, template: options.template, data: options.data, entries: entries)
+            try IndexPage(entries: entries).write(dir: out)
+            try journal.rewrite(entries)
+        } catch let e as BatchError {
+            // The journal on disk still lists what it took: a run after space is freed resumes from it.
+            throw BatchError("\(e.message); \(summary.rendered) PDFs were written before this; free space and run the same command again to finish",
+                             "\(e.thai) สร้าง PDF ได้แล้ว \(summary.rendered) ฉบับ ให้เพิ่มพื้นที่ว่างแล้วสั่งซ้ำเพื่อทำต่อ", diskFull: e.diskFull)
+        }
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
@@ -121,6 +144,9 @@ final class WorkState: @unchecked Sendable {
     private var next = 0
     private(set) var results: [EntryRef?]
     private(set) var failures: [(Int, String)] = []
+    private(set) var warnings: [(Int, String)] = []
+    /// Why no more rows are handed out (the disk is full), once something said so.
+    private(set) var stopped: String?
     private var done: Int
 
     init(todo: [Int], results: [EntryRef?], done: Int) {
@@ -130,10 +156,16 @@ final class WorkState: @unchecked Sendable {
     /// Called inside `finish`'s closure (the lock is held).
     func failed(_ i: Int, _ error: String) { failures.append((i, error)) }
 
+    /// Called inside `finish`'s closure.
+    func warned(_ i: Int, _ warning: String) { warnings.append((i, warning)) }
+
+    /// Called inside `finish`'s closure: no further row is handed out.
+    func stop(_ reason: String) { if stopped == nil { stopped = reason } }
+
     /// The next row to render, or nil when all are handed out or the run was interrupted.
     func claim() -> Int? {
         lock.withLock {
-            guard next < todo.count, !Interrupt.requested else { return nil }
+            guard next < todo.count, !Interrupt.requested, stopped == nil else { return nil }
             next += 1
             return todo[next - 1]
         }

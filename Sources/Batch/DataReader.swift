@@ -1,13 +1,14 @@
 import Documents
 import Foundation
-import SwiftCSV
+import ThaiText
 import Yams
 
-/// Reads the units file (CSV, TSV, YAML, JSON, or a workbook: .xlsx, .ods) into rows; anything it
-/// cannot use is a `BatchError`.
+/// Reads the units file (CSV, TSV, YAML, JSON, or a workbook: .xlsx, .ods) into rows. What stops
+/// the whole batch (a file that cannot be read, a quote that never closes) is a `BatchError`; what
+/// concerns one row is that row's error or warning, so every other row is still rendered.
 public enum DataReader {
     /// The largest units file read.
-    public static let maxBytes = 512 << 20
+    public static let maxBytes = 128 << 20
 
     public static func read(path: String, sheet: String? = nil) throws -> [DataRow] {
         let data: Data
@@ -23,8 +24,9 @@ public enum DataReader {
         if sheet != nil {
             throw BatchError("--sheet applies to .xlsx and .ods data files only", "--sheet ใช้ได้กับแฟ้มข้อมูล .xlsx และ .ods เท่านั้น")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw BatchError("\(path): the data file is not UTF-8 text", "แฟ้มข้อมูล \(path) ไม่ใช่ข้อความ UTF-8")
+        let text: String
+        do { text = try TextFile.decode(data) } catch {
+            throw BatchError("\(path):\(error.line):\(error.column): the data file \(error.message)", "แฟ้มข้อมูล \(path) \(error.thai)")
         }
         let ext = (path as NSString).pathExtension.lowercased()
         let rows: [DataRow]
@@ -43,50 +45,74 @@ public enum DataReader {
         return rows
     }
 
-    /// A header row, then one unit per row; every row must have the header's number of fields.
-    static func csv(_ text: String, delimiter: Character, path: String) throws -> [DataRow] {
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let table: EnumeratedCSV
-        do {
-            table = try EnumeratedCSV(string: body, delimiter: .character(delimiter), loadColumns: false)
-        } catch {
-            throw BatchError("\(path): the CSV does not parse: \(error)", "อ่านแฟ้ม CSV \(path) ไม่ได้: \(error)")
+    /// A header row, then one unit per row. A short row is filled with empty cells and warned
+    /// about; a long row whose extra cells hold text fails (its cells have no column to go to).
+    static func csv(_ text: String, delimiter: Unicode.Scalar, path: String) throws -> [DataRow] {
+        let records: [CSVRecord]
+        do { records = try CSVReader.records(text, delimiter: delimiter) } catch {
+            throw BatchError("\(path):\(error.line): the data file cannot be read: \(error.message)",
+                             "อ่านแฟ้มข้อมูล \(path) ไม่ได้ที่บรรทัด \(error.line): \(error.thai)")
         }
-        let header = table.header.map { $0.trimmingCharacters(in: .whitespaces) }
+        let filled = records.filter { !$0.isBlank }
+        guard let first = filled.first else { return [] }
+        let header = first.cells.map { $0.trimmingCharacters(in: .whitespaces) }
         if let dup = duplicate(header) {
-            throw BatchError("\(path): column '\(dup)' appears twice in the header", "หัวตาราง \(path) มีคอลัมน์ '\(dup)' ซ้ำ")
+            throw BatchError("\(path):\(first.line): column '\(dup)' appears twice in the header", "หัวตาราง \(path) มีคอลัมน์ '\(dup)' ซ้ำ")
         }
-        var rows = [DataRow]()
-        for (k, fields) in table.rows.enumerated() {
-            if fields.count == 1, fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            guard fields.count == header.count else {
-                throw BatchError("\(path): row \(k + 1) has \(fields.count) fields, the header has \(header.count)",
-                                 "\(path): รายการที่ \(k + 1) มี \(fields.count) ช่อง แต่หัวตารางมี \(header.count) ช่อง")
+        return filled.dropFirst().enumerated().map { k, record in
+            row(record, number: k + 1, header: header, path: path)
+        }
+    }
+
+    /// One CSV record as a row, with its problem or warning when it does not match the header.
+    static func row(_ record: CSVRecord, number: Int, header: [String], path: String) -> DataRow {
+        var cells = record.cells
+        var row = DataRow(number: number, columns: [], line: record.line)
+        let place = "\((path as NSString).lastPathComponent) line \(record.line)"
+        if cells.count < header.count {
+            let missing = header[cells.count...].map { "'\($0)'" }.joined(separator: ", ")
+            row.warnings.append("row \(number) (\(place)) has \(cells.count) cells, the header \(header.count): \(missing) left empty"
+                                + " / รายการที่ \(number) (บรรทัดที่ \(record.line)) มี \(cells.count) ช่อง หัวตารางมี \(header.count) ช่อง จึงเว้นว่าง \(missing)")
+            cells += Array(repeating: "", count: header.count - cells.count)
+        } else if cells.count > header.count {
+            let extra = Array(cells[header.count...])
+            if extra.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                row.warnings.append("row \(number) (\(place)) has \(cells.count - header.count) empty cells past the header's \(header.count); they are left out"
+                                    + " / รายการที่ \(number) (บรรทัดที่ \(record.line)) มีช่องว่างเกินหัวตาราง \(cells.count - header.count) ช่อง ซึ่งไม่ได้ใช้")
+            } else {
+                let shown = extra.filter { !$0.isEmpty }.prefix(3).map { "'\($0.prefix(40))'" }.joined(separator: ", ")
+                row.error = "row \(number) (\(place)) has \(cells.count) cells but the header has \(header.count): \(shown) past the last column belong to no column; check the delimiters and quotes"
+                    + " / รายการที่ \(number) (บรรทัดที่ \(record.line)) มี \(cells.count) ช่อง แต่หัวตารางมี \(header.count) ช่อง ข้อมูลที่เกินไม่มีคอลัมน์รองรับ ให้ตรวจเครื่องหมายจุลภาคและเครื่องหมายคำพูด"
             }
-            rows.append(DataRow(number: rows.count + 1, columns: zip(header, fields.map(DataValue.text)).map { ($0, $1) }))
+            cells = Array(cells[..<header.count])
         }
-        return rows
+        row.columns = zip(header, cells.map { DataValue.text(ControlCharacters.unixLineBreaks($0)) }).map { ($0, $1) }
+        return row
     }
 
     /// YAML or JSON (JSON is read as YAML): a list of objects, or an object holding one such list.
     static func tree(_ text: String, path: String) throws -> [DataRow] {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
-            throw BatchError("\(path): the data file does not parse: \(error)", "อ่านแฟ้มข้อมูล \(path) ไม่ได้: \(error)")
+            let p = YAMLSyntax.problem(error, file: path)
+            throw BatchError(p.line > 0 ? "\(path):\(p.line):\(p.column): \(p.message)" : "\(path): \(p.message)", "แฟ้มข้อมูล \(path): \(p.thai)")
         }
         guard let root else { return [] }
         var list = root
         if case let .mapping(m) = root, m.count == 1, let only = m.first, case .sequence = only.value { list = only.value }
         guard case let .sequence(items) = list else {
             throw BatchError("\(path): the data should be a list of objects (one per unit)",
-                             "แฟ้มข้อมูล \(path) ต้องเป็นรายการของหน่วยงาน (list of objects)")
+                             "แฟ้มข้อมูล \(path) ต้องเป็นรายการของหน่วยงาน (รายการของชุดหัวข้อ)")
         }
-        return try items.enumerated().map { k, node in
+        return items.enumerated().map { k, node in
+            let line = node.mark?.line ?? 0
             guard case let .mapping(m) = node else {
-                throw BatchError("\(path): row \(k + 1) (line \((node.mark?.line ?? 0))) is not an object of columns",
-                                 "\(path): รายการที่ \(k + 1) ไม่ใช่ชุดหัวข้อ (key: value)")
+                var row = DataRow(number: k + 1, columns: [], line: line)
+                row.error = "row \(k + 1) (\((path as NSString).lastPathComponent) line \(line)) is not an object of columns (key: value)"
+                    + " / รายการที่ \(k + 1) (บรรทัดที่ \(line)) ไม่ใช่ชุดหัวข้อ (key: value)"
+                return row
             }
-            return DataRow(number: k + 1, columns: m.map { ($0.key.string ?? "", value($0.value)) })
+            return DataRow(number: k + 1, columns: m.map { ($0.key.string ?? "", value($0.value)) }, line: line)
         }
     }
 
@@ -97,7 +123,7 @@ public enum DataReader {
                 return .bool(s.string.lowercased() == "true")
             }
             if s.style == .plain, s.string == "null" || s.string == "~" { return .text("") }
-            return .text(s.string)
+            return .text(ControlCharacters.unixLineBreaks(s.string))
         case .sequence(let seq): return .list(seq.map(value))
         case .mapping(let m): return .object(m.map { ($0.key.string ?? "", value($0.value)) })
         case .alias: return .text("")

@@ -43,6 +43,16 @@ public enum DataValue: Sendable, Equatable {
 public struct DataRow: Sendable {
     public var number: Int
     public var columns: [(String, DataValue)]
+    /// The data file's line where the row starts (0 when unknown).
+    public var line = 0
+    /// Why the row cannot be rendered (it fails, every other row goes on), and what was done
+    /// about a smaller mismatch (reported beside the row in the manifest).
+    public var error: String?
+    public var warnings: [String] = []
+
+    public init(number: Int, columns: [(String, DataValue)], line: Int = 0) {
+        self.number = number; self.columns = columns; self.line = line
+    }
 
     public subscript(_ key: String) -> DataValue? { columns.first { $0.0 == key }?.1 }
     var mustache: [String: Any] { Dictionary(columns.map { ($0.0, $0.1.mustache) }, uniquingKeysWith: { a, _ in a }) }

@@ -12,12 +12,12 @@ struct IndexPage {
     /// Writes index.html row by row.
     func write(dir: String) throws {
         let file = try StreamedFile(path: dir + "/index.html")
-        html { file.write($0) }
+        try html { try file.write($0) }
         try file.commit()
     }
 
     /// The page, in pieces.
-    func html(_ emit: (String) -> Void) {
+    func html(_ emit: (String) throws -> Void) rethrows {
         let okCount = entries.okCount
         var s = """
         <!DOCTYPE html>
@@ -42,7 +42,7 @@ struct IndexPage {
         <tbody>
 
         """
-        emit(s)
+        try emit(s)
         for i in 0..<entries.count {
             guard let e = entries.entry(i), e.status == .ok else { continue }
             s = ""
@@ -51,9 +51,9 @@ struct IndexPage {
             s += "<tr><td>\(thumb)</td><td>\(IndexPage.escape(e.title ?? ""))</td><td>\(IndexPage.escape(e.unit ?? ""))</td>"
             s += "<td>\(IndexPage.escape(e.date ?? ""))</td><td class=\"n\">\(e.pages ?? 0)</td><td class=\"n\">\(IndexPage.size(e.bytes ?? 0))</td>"
             s += "<td><a href=\"\(link)\">\(IndexPage.escape(e.file))</a></td></tr>\n"
-            emit(s)
+            try emit(s)
         }
-        emit("</tbody>\n</table>\n</body>\n</html>\n")
+        try emit("</tbody>\n</table>\n</body>\n</html>\n")
     }
 
     /// The whole page as one string (tests).

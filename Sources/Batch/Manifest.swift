@@ -1,5 +1,8 @@
 import Documents
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One row's outcome as `manifest.json` records it.
 public struct ManifestEntry: Codable, Sendable {
@@ -17,6 +20,8 @@ public struct ManifestEntry: Codable, Sendable {
     public var unit: String?
     public var date: String?
     public var error: String?
+    /// What was done about a row that did not quite match the data's header (cells filled in).
+    public var warning: String?
     /// Hash of everything the output depends on; equal on a re-run means the file is up to date.
     public var input: String
 
@@ -47,15 +52,15 @@ public struct Manifest: Codable, Sendable {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         func string(_ s: String) throws -> String { String(decoding: try e.encode(s), as: UTF8.self) }
-        file.write("{\n  \"data\" : \(try string(data)),\n  \"documents\" : [")
+        try file.write("{\n  \"data\" : \(try string(data)),\n  \"documents\" : [")
         var n = 0
         for i in 0..<entries.count {
             guard let entry = entries.entry(i) else { continue }
             let body = String(decoding: try e.encode(entry), as: UTF8.self).replacingOccurrences(of: "\n", with: "\n    ")
-            file.write((n == 0 ? "\n    " : ",\n    ") + body)
+            try file.write((n == 0 ? "\n    " : ",\n    ") + body)
             n += 1
         }
-        file.write((n == 0 ? "" : "\n  ") + "],\n  \"saraban\" : \(try string(saraban)),\n  \"template\" : \(try string(template))\n}")
+        try file.write((n == 0 ? "" : "\n  ") + "],\n  \"saraban\" : \(try string(saraban)),\n  \"template\" : \(try string(template))\n}")
         try file.commit()
     }
 }
@@ -76,56 +81,85 @@ struct EntryStream {
     }
 }
 
-/// Where one entry's line sits in the journal, with what the summary needs from it.
+/// Where one entry's line sits in the journal, with what the summary needs from it; the entry
+/// itself when the journal could not take it (a full disk), so the manifest still lists it.
 struct EntryRef: Sendable {
     var offset: UInt64
     var length: Int32
     var ok: Bool
     var pages: Int32
+    var kept: ManifestEntry? = nil
 }
 
 /// Finished rows appended one JSON line at a time while the batch runs, so a run that is killed
-/// before it writes manifest.json still knows which PDFs are complete when it resumes.
+/// before it writes manifest.json still knows which PDFs are complete when it resumes. Every
+/// write is checked: a full disk is an error the batch stops on, never a trap.
 final class Journal: @unchecked Sendable {
     static let fileName = ".saraban-batch.journal"
-    private let handle: FileHandle
+    private var fd: Int32
     private let path: String
     private var end: UInt64 = 0
 
     init(dir: String) throws {
         path = dir + "/" + Journal.fileName
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw BatchError("\(dir): cannot write into the output folder", "เขียนแฟ้มลงในโฟลเดอร์ \(dir) ไม่ได้")
-            }
-        }
-        guard let h = FileHandle(forWritingAtPath: path) else {
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
             throw BatchError("\(dir): cannot write into the output folder", "เขียนแฟ้มลงในโฟลเดอร์ \(dir) ไม่ได้")
         }
-        handle = h
-        end = handle.seekToEndOfFile()
+        let size = lseek(fd, 0, SEEK_END)
+        end = size > 0 ? UInt64(size) : 0
     }
 
-    /// Caller holds the batch's lock: lines never interleave. Returns where the line went.
-    @discardableResult
-    func append(_ entry: ManifestEntry) -> EntryRef? {
-        guard var line = try? JSONEncoder().encode(entry) else { return nil }
-        line.append(0x0A)
-        handle.write(line)
-        defer { end += UInt64(line.count) }
-        return EntryRef(offset: end, length: Int32(line.count - 1), ok: entry.status == .ok, pages: Int32(entry.pages ?? 0))
-    }
+    deinit { if fd >= 0 { close(fd) } }
 
-    /// Reads entries back by their place in the file.
-    func reader() throws -> (EntryRef) -> ManifestEntry? {
-        try handle.synchronize()
-        guard let r = FileHandle(forReadingAtPath: path) else {
-            throw BatchError("\(path): cannot read the batch journal", "อ่านแฟ้มบันทึกการทำงาน \(path) ไม่ได้")
+    /// Caller holds the batch's lock: lines never interleave. Returns where the line went; throws
+    /// when the disk takes it no more (the returned place is then the entry itself, in the error).
+    func append(_ entry: ManifestEntry) throws(JournalFull) -> EntryRef {
+        var ref = EntryRef(offset: end, length: 0, ok: entry.status == .ok, pages: Int32(clamping: entry.pages ?? 0))
+        guard var line = try? JSONEncoder().encode(entry) else {
+            ref.kept = entry
+            return ref
         }
+        line.append(0x0A)
+        let code = pwriteAll(line, at: end)
+        guard code == 0 else {
+            ref.kept = entry
+            throw JournalFull(ref: ref, error: StreamedFile.failure(path, code))
+        }
+        ref.length = Int32(clamping: line.count - 1)
+        end += UInt64(line.count)
+        return ref
+    }
+
+    /// The journal refused a line: the entry is kept in `ref`, and the batch stops.
+    struct JournalFull: Error {
+        var ref: EntryRef
+        var error: BatchError
+    }
+
+    private func pwriteAll(_ data: Data, at offset: UInt64) -> Int32 {
+        data.withUnsafeBytes { raw -> Int32 in
+            var done = 0
+            while done < raw.count {
+                let n = pwrite(fd, raw.baseAddress! + done, raw.count - done, off_t(offset) + off_t(done))
+                if n < 0, errno == EINTR { continue }
+                if n < 0 { return errno }
+                if n == 0 { return ENOSPC }
+                done += n
+            }
+            return 0
+        }
+    }
+
+    /// Reads entries back by their place in the file (or the entry kept in the place).
+    func reader() -> (EntryRef) -> ManifestEntry? {
         let decoder = JSONDecoder()
-        return { ref in
-            r.seek(toFileOffset: ref.offset)
-            return try? decoder.decode(ManifestEntry.self, from: r.readData(ofLength: Int(ref.length)))
+        return { [fd] ref in
+            if let kept = ref.kept { return kept }
+            var bytes = [UInt8](repeating: 0, count: Int(ref.length))
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(ref.offset)) }
+            guard n == Int(ref.length) else { return nil }
+            return try? decoder.decode(ManifestEntry.self, from: Data(bytes))
         }
     }
 
@@ -135,11 +169,6 @@ final class Journal: @unchecked Sendable {
         return d.split(separator: 0x0A).compactMap { try? JSONDecoder().decode(ManifestEntry.self, from: Data($0)) }
     }
 
-    func remove() {
-        try? handle.close()
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
     /// Replaces the journal with the finished run's entries in row order, one JSON line each: the
     /// next run reads these line by line instead of decoding the whole manifest at once.
     func rewrite(_ entries: EntryStream) throws {
@@ -147,9 +176,10 @@ final class Journal: @unchecked Sendable {
         let e = JSONEncoder()
         for i in 0..<entries.count {
             guard let entry = entries.entry(i) else { continue }
-            var line = try e.encode(entry); line.append(0x0A); file.write(line)
+            var line = try e.encode(entry)
+            line.append(0x0A)
+            try file.write(line)
         }
-        try? handle.close()
         try file.commit()
     }
 }

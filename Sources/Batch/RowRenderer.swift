@@ -3,7 +3,7 @@ import Foundation
 
 /// Renders one row: fill the template, validate it like a single file, write the PDF and its
 /// thumbnail atomically, and describe the result for the manifest. Never throws: a failing row
-/// becomes a failed entry and the batch goes on.
+/// becomes a failed entry and the batch goes on (unless the disk is full: then it stops).
 struct RowRenderer: @unchecked Sendable {
     let template: Template
     let resources: Resources
@@ -11,40 +11,60 @@ struct RowRenderer: @unchecked Sendable {
     let thumbnailDPI: Double?
     let signing: SigningSetup?
 
-    func entry(_ job: Job, renderer: DocumentRenderer) -> ManifestEntry {
+    /// A row's manifest entry, and whether writing it found the disk full.
+    struct Result {
+        var entry: ManifestEntry
+        var diskFull = false
+    }
+
+    func entry(_ job: Job, renderer: DocumentRenderer) -> Result {
         var e = ManifestEntry(row: job.row.number, file: job.file, key: job.key, status: .failed, input: job.input)
-        if let error = job.error { e.error = error; return e }
+        if !job.row.warnings.isEmpty { e.warning = job.row.warnings.joined(separator: "\n") }
+        if let error = job.error {
+            e.error = error
+            return Result(entry: e)
+        }
         let loaded: (Document, Style)
         do {
             loaded = try DocumentLoader(resources: resources).load(node: template.fill(job.row), name: template.name,
                                                                    files: template.files)
         } catch let p as Problems {
             e.error = "\(job.label): the filled template has problems / เอกสารของรายการนี้มีข้อผิดพลาด\n" + p.description
-            return e
+            return Result(entry: e)
         } catch {
-            e.error = "\(job.label): \(error)"; return e
+            e.error = "\(job.label): \(error)"
+            return Result(entry: e)
         }
         let (doc, style) = loaded
+        var r: DocumentRenderer.Rendered
         do {
-            var r = try renderer.render(doc, style, thumbnailDPI: thumbnailDPI)
+            r = try renderer.render(doc, style, thumbnailDPI: thumbnailDPI)
             if let signing { r.pdf = try renderer.sign(r.pdf, signing, style: style) }
+        } catch {
+            let detail = (error as? Problems)?.description ?? "\(error)"
+            e.error = "\(job.label): cannot render \(job.file) / สร้างแฟ้ม \(job.file) ไม่ได้\n" + detail
+            return Result(entry: e)
+        }
+        do {
             try OutputFile.write(r.pdf, to: out + "/" + job.file, flush: false)
             if let png = r.thumbnail {
                 let name = FileName.thumbnail(for: job.file)
                 try OutputFile.write(png, to: out + "/" + name, flush: false)
                 e.thumbnail = name
             }
-            e.status = .ok
-            e.pages = r.pageCount
-            e.bytes = r.pdf.count
-            e.sha256 = SHA256.hex(r.pdf)
-            e.title = doc.memo.subject
-            e.unit = doc.memo.agency
-            e.date = doc.printedDate(style)
         } catch {
-            e.error = "\(job.label): cannot render or write \(job.file): \(error) / สร้างหรือเขียนแฟ้ม \(job.file) ไม่ได้"
+            let w = error as? OutputFileError
+            e.error = "\(job.label): cannot write \(w?.path ?? job.file): \(w?.reason ?? "\(error)") / เขียนแฟ้ม \(job.file) ไม่ได้: \(w?.thai ?? "")"
+            return Result(entry: e, diskFull: w?.diskFull ?? false)
         }
-        return e
+        e.status = .ok
+        e.pages = r.pageCount
+        e.bytes = r.pdf.count
+        e.sha256 = SHA256.hex(r.pdf)
+        e.title = doc.memo.subject
+        e.unit = doc.memo.agency
+        e.date = doc.printedDate(style)
+        return Result(entry: e)
     }
 }
 

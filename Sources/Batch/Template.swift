@@ -25,8 +25,9 @@ public final class Template: @unchecked Sendable {
         do { data = try DiskFile.read(path, limit: DocumentLoader.maxDocumentBytes) } catch {
             throw BatchError("\(path): cannot read the template: \(error.message)", "อ่านแฟ้มแม่แบบ \(path) ไม่ได้: \(error.thai)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw BatchError("\(path): the template is not UTF-8 text", "แฟ้มแม่แบบ \(path) ไม่ใช่ข้อความ UTF-8")
+        let text: String
+        do { text = try TextFile.decode(data) } catch {
+            throw BatchError("\(path):\(error.line):\(error.column): the template \(error.message)", "แฟ้มแม่แบบ \(path) \(error.thai)")
         }
         let dir = (path as NSString).deletingLastPathComponent
         try self.init(text: text, name: path, files: FolderFiles(directory: dir))
@@ -78,8 +79,8 @@ public final class Template: @unchecked Sendable {
             guard compiled[t] == nil else { return }
             whole[t] = Template.wholeTag(t)
             do { compiled[t] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + t) } catch {
-                throw BatchError("\(name):\(node.mark?.line ?? 0): Mustache error: \(error)",
-                                 "\(name) บรรทัด \(node.mark?.line ?? 0): แท็ก Mustache ไม่ถูกต้อง")
+                throw BatchError("\(name):\(node.mark?.line ?? 0):\(node.mark?.column ?? 0): Mustache error: \(error)",
+                                 "\(name) บรรทัดที่ \(node.mark?.line ?? 0): แท็ก Mustache ({{…}}) ไม่ถูกต้อง ตรวจว่าเปิดและปิดครบคู่")
             }
             for c in Template.topLevelNames(t) where !columns.contains(where: { $0.name == c }) {
                 columns.append((c, node.mark?.line ?? 0))

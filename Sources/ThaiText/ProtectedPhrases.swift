@@ -18,7 +18,10 @@ public struct ProtectedPhrases: Sendable {
     let buckets: [[Int]]
 
     public init(phrases: [String]) {
-        self.phrases = phrases.filter { $0.unicodeScalars.count > 1 }
+        // Each phrase once: a name of many equal words gave thousands of equal needles, each
+        // matching everywhere the others do (millions of ranges, a gigabyte for one field).
+        var seen = Set<[UInt8]>()
+        self.phrases = phrases.filter { $0.unicodeScalars.count > 1 && seen.insert(Array($0.utf8)).inserted }
         needles = self.phrases.map { Scalars.of($0) }
         var buckets = [[Int]](repeating: [], count: 256)
         for (k, n) in needles.enumerated() { buckets[Int(n[0].value & 0xFF)].append(k) }

@@ -105,8 +105,18 @@ public final class ImageCanvas: Canvas {
 
     public init(dpi: Double) { scale = dpi / 72; super.init() }
 
+    /// The largest side of a page image (cairo's own limit).
+    public static let maxPixels = 32_767
+
+    /// A length in points as whole pixels at this resolution, within cairo's limit (the preview
+    /// command refuses a resolution that needs more; this only keeps the conversion from trapping).
+    func pixels(_ points: Double) -> Int32 {
+        let v = (points * scale).rounded()
+        return v.isFinite ? Int32(max(1, min(v, Double(ImageCanvas.maxPixels)))) : 1
+    }
+
     public override func beginPage(_ size: PageSize) {
-        let w = Int32((size.width * scale).rounded()), h = Int32((size.height * scale).rounded())
+        let w = pixels(size.width), h = pixels(size.height)
         surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)
         cr = cairo_create(surface)
         cairo_set_source_rgb(cr, 1, 1, 1)

@@ -47,7 +47,9 @@ public final class FontSystem {
         if let d = descriptions[spec] { return d }
         let d = pango_font_description_new()!
         pango_font_description_set_family(d, spec.family)
-        pango_font_description_set_size(d, Int32((spec.size * Double(PANGO_SCALE)).rounded()))
+        // Styles bound every size; a size out of Pango's range must still never trap here.
+        let units = (spec.size * Double(PANGO_SCALE)).rounded()
+        pango_font_description_set_size(d, units.isFinite ? Int32(max(1, min(units, 1e8))) : Int32(PANGO_SCALE))
         pango_font_description_set_weight(d, spec.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         descriptions[spec] = d
         return d

@@ -24,6 +24,7 @@ public final class ImageAsset {
             png = s
             width = Double(cairo_image_surface_get_width(s))
             height = Double(cairo_image_surface_get_height(s))
+            try ImageAsset.checkShape(width, height)
             return
         }
         guard ImageAsset.looksSVG(data) else {
@@ -33,7 +34,7 @@ public final class ImageAsset {
         let h = data.withUnsafeBytes { saraban_svg_load_data($0.bindMemory(to: UInt8.self).baseAddress, $0.count, &err, 256) }
         guard let h else {
             let reason = String(cString: err).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw ImageError(message: "an SVG that cannot be read (\(reason))", thai: "อ่านภาพ SVG ไม่ได้ (\(reason))")
+            throw ImageError(message: "an SVG that cannot be read (\(reason))", thai: "อ่านภาพ SVG ไม่ได้ (เนื้อหาของแฟ้มไม่ใช่ SVG ที่ถูกต้อง)")
         }
         svg = h
         var w = 0.0
@@ -41,6 +42,19 @@ public final class ImageAsset {
         saraban_svg_size(h, &w, &ht)
         width = w > 0 && w.isFinite ? w : 100
         height = ht > 0 && ht.isFinite ? ht : 100
+        try ImageAsset.checkShape(width, height)
+    }
+
+    /// The most one side of a picture may exceed the other: drawn at the emblem's height, a
+    /// picture thousands of times wider runs off any page.
+    public static let maxAspect = 1000.0
+
+    static func checkShape(_ w: Double, _ h: Double) throws {
+        guard w / h <= maxAspect, h / w <= maxAspect else {
+            let size = String(format: "%g×%g", w, h)
+            throw ImageError(message: "a picture of \(size), one side over \(Int(maxAspect)) times the other",
+                             thai: "ภาพขนาด \(size) ด้านหนึ่งยาวเกิน \(Int(maxAspect)) เท่าของอีกด้าน")
+        }
     }
 
     static func isPNG(_ data: Data) -> Bool {
@@ -76,8 +90,12 @@ public final class ImageAsset {
     /// The picture as PDF image data, made once: a PNG at its own pixels, an SVG drawn at
     /// 300 dpi for the size it is placed at.
     func pdfPixels(width w: Double, height h: Double) -> PDFPixels? {
-        let pw = svg != nil ? max(1, Int((w * 300 / 72).rounded(.up))) : Int(width)
-        let ph = svg != nil ? max(1, Int((h * 300 / 72).rounded(.up))) : Int(height)
+        guard w.isFinite, h.isFinite, w > 0, h > 0 else { return nil }
+        // An SVG is drawn at 300 dpi, but never larger than a PNG may be (a picture placed huge
+        // is drawn at fewer dots per inch).
+        let dpi = min(300, 72 * (Double(ImageAsset.maxPixels) / (w * h)).squareRoot(), 72 * Double(1 << 14) / max(w, h))
+        let pw = svg != nil ? max(1, Int((w * dpi / 72).rounded(.up))) : Int(width)
+        let ph = svg != nil ? max(1, Int((h * dpi / 72).rounded(.up))) : Int(height)
         lock.lock(); defer { lock.unlock() }
         if let p = pdfCache[pw * 100_003 + ph] { return p }
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pw), Int32(ph))

@@ -30,6 +30,7 @@ public struct ShapedText {
         self.mandatoryBreak = mandatoryBreak; self.graphemeStart = graphemeStart; self.whitespace = whitespace
         self.wordStart = wordStart; self.glyphs = glyphs; self.fonts = fonts; self.glyphStart = glyphStart
         self.spans = spans; self.utf8 = Array(text.utf8); self.hasUnderline = spans.contains { $0.underline }
+        spansInOrder = zip(spans, spans.dropFirst()).allSatisfy { $0.range.upperBound <= $1.range.lowerBound }
     }
 
     public let text: String
@@ -53,6 +54,9 @@ public struct ShapedText {
     public let utf8: [UInt8]
     /// Whether any span is underlined (most paragraphs have none to look up).
     public let hasUnderline: Bool
+    /// Whether the spans follow one another without overlapping (markup makes them so), which
+    /// lets `span(at:)` search instead of scanning: a paragraph can have thousands.
+    let spansInOrder: Bool
 
     public var count: Int { scalars.count }
 
@@ -79,6 +83,13 @@ public struct ShapedText {
 
     /// The style span covering scalar i.
     public func span(at i: Int) -> StyleSpan? {
-        spans.first { $0.range.contains(i) }
+        guard spansInOrder else { return spans.first { $0.range.contains(i) } }
+        var lo = 0, hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if spans[mid].range.upperBound <= i { lo = mid + 1 } else { hi = mid }
+        }
+        // In order, the first span that ends after i is the only one that can hold it.
+        return lo < spans.count && spans[lo].range.contains(i) ? spans[lo] : nil
     }
 }

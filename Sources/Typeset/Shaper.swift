@@ -12,6 +12,9 @@ public struct Shaper {
 
     /// `wholeText`: shape the paragraph in one piece (the tests compare it with the stretches).
     func shape(_ text: String, spans: [StyleSpan], wholeText: Bool) -> ShapedText {
+        // Pango aborts on a NUL: documents refuse controls where they are read, and any that
+        // still come this far are drawn as U+FFFD rather than take the process down.
+        let text = ControlCharacters.replaced(text)
         let scalars = Scalars.of(text)
         var offsets = [Int](); offsets.reserveCapacity(scalars.count + 1)
         var o = 0
@@ -119,18 +122,34 @@ public struct Shaper {
     /// Where none does, the font's own ำ glyph draws the same and maps back to ำ one to one, which
     /// PDF readers that ignore /ActualText need (they would read ํา).
     private func recomposeSaraAm(_ glyphs: inout [Glyph], scalars: [Unicode.Scalar], fonts: [ShapedFont]) {
-        var i = 0
-        while i + 1 < glyphs.count {
-            let a = glyphs[i], b = glyphs[i + 1]
-            if a.scalar >= 0, a.scalar < scalars.count, scalars[a.scalar].value == 0x0E33, b.scalar == a.scalar,
-               i + 2 >= glyphs.count || glyphs[i + 2].scalar != a.scalar,
-               a.advance == 0, b.advance > 0, a.font == b.font,
-               let am = fonts[a.font].nominalGlyph(0x0E33) {
-                glyphs[i] = Glyph(id: am, advance: a.advance + b.advance, xOffset: 0, yOffset: b.yOffset, scalar: a.scalar, font: a.font)
-                glyphs.remove(at: i + 1)
+        // One pass into a new array (removing in place moved every later glyph once per ำ: a
+        // long paragraph took quadratic time); nothing is copied when no pair is merged.
+        var out: [Glyph]? = nil
+        var r = 0
+        while r < glyphs.count {
+            if r + 1 < glyphs.count, let am = saraAm(glyphs, at: r, scalars: scalars, fonts: fonts) {
+                if out == nil {
+                    out = Array(glyphs[0..<r])
+                    out!.reserveCapacity(glyphs.count)
+                }
+                let a = glyphs[r], b = glyphs[r + 1]
+                out!.append(Glyph(id: am, advance: a.advance + b.advance, xOffset: 0, yOffset: b.yOffset, scalar: a.scalar, font: a.font))
+                r += 2
+                continue
             }
-            i += 1
+            out?.append(glyphs[r])
+            r += 1
         }
+        if let out { glyphs = out }
+    }
+
+    /// The font's own ำ glyph when glyphs r and r + 1 are HarfBuzz's NIKHAHIT + SARA AA for it alone.
+    private func saraAm(_ glyphs: [Glyph], at r: Int, scalars: [Unicode.Scalar], fonts: [ShapedFont]) -> UInt32? {
+        let a = glyphs[r], b = glyphs[r + 1]
+        guard a.scalar >= 0, a.scalar < scalars.count, scalars[a.scalar].value == 0x0E33, b.scalar == a.scalar,
+              r + 2 >= glyphs.count || glyphs[r + 2].scalar != a.scalar,
+              a.advance == 0, b.advance > 0, a.font == b.font else { return nil }
+        return fonts[a.font].nominalGlyph(0x0E33)
     }
 
     private func makeAttributes(_ spans: [StyleSpan], offsets: [Int]) -> OpaquePointer {

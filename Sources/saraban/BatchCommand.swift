@@ -41,14 +41,19 @@ struct BatchCommand: ParsableCommand {
             printError(e.description)
             throw ExitCode(1)
         }
-        if live { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if live { printError("\r\u{1B}[K", newline: false) }
+        for w in summary.warnings { printError("warning: \(w.warning)") }
         for f in summary.failed { printError(f.error) }
         let rate = summary.seconds > 0 ? Double(summary.rendered) / summary.seconds : 0
         var line = "\(summary.total) rows: \(summary.rendered) rendered, \(summary.skipped) up to date, \(summary.failed.count) failed"
             + String(format: " (%.1f s, %.1f documents/s) / สร้าง %d ข้ามที่เป็นปัจจุบัน %d ผิดพลาด %d",
                      summary.seconds, rate, summary.rendered, summary.skipped, summary.failed.count)
         if summary.interrupted { line += "\ninterrupted: run the same command again to resume / ถูกหยุดกลางคัน สั่งซ้ำเพื่อทำต่อ" }
-        if !quiet || !summary.failed.isEmpty { print(line) }
+        if let why = summary.stopped {
+            line += "\nstopped before the last rows: \(why)\nfree space and run the same command again to finish / หยุดก่อนครบทุกรายการ ให้เพิ่มพื้นที่ว่างแล้วสั่งซ้ำเพื่อทำต่อ"
+        }
+        if !quiet || !summary.failed.isEmpty || summary.stopped != nil { print(line) }
+        if summary.stopped != nil { throw ExitCode(1) }
         if !summary.failed.isEmpty {
             print("failed: " + summary.failed.map(\.label).joined(separator: "; "))
             throw ExitCode(1)
@@ -66,6 +71,6 @@ enum ProgressLine {
         last = p.seconds
         let eta = Int(p.eta.rounded())
         let line = String(format: "\r\u{1B}[K%d/%d  %.1f documents/s  ETA %d:%02d", p.done, p.total, p.rate, eta / 60, eta % 60)
-        FileHandle.standardError.write(Data(line.utf8))
+        printError(line, newline: false)
     }
 }

@@ -15,6 +15,10 @@ struct Saraban: ParsableCommand {
 
 /// Shared start-up: find Templates/ and Fonts/, register fonts.
 func setUp() throws -> Resources {
+    // A reader that closes the pipe early, or a file size limit, is an error a write reports,
+    // never a signal that ends the process with its files half done.
+    signal(SIGPIPE, SIG_IGN)
+    signal(SIGXFSZ, SIG_IGN)
     guard let r = Resources.locate() else {
         printError("cannot find Saraban's Templates/ folder; set SARABAN_HOME / ไม่พบโฟลเดอร์ Templates ของ Saraban")
         throw ExitCode(2)
@@ -23,8 +27,9 @@ func setUp() throws -> Resources {
     return r
 }
 
-func printError(_ s: String) {
-    FileHandle.standardError.write((s + "\n").data(using: .utf8)!)
+/// Writes a message to standard error (a closed standard error loses it, and nothing else).
+func printError(_ s: String, newline: Bool = true) {
+    _ = OutputFile.writeAll(STDERR_FILENO, Data((newline ? s + "\n" : s).utf8))
 }
 
 /// Loads a document, printing every problem and exiting 1 when there are any.
@@ -37,10 +42,25 @@ func load(_ path: String, _ resources: Resources) throws -> (Document, Style) {
     }
 }
 
+/// Lays a loaded document out and writes its PDF in memory; a problem found while laying out (a
+/// document past the page limit) is printed like a loading problem.
+func pdf(_ doc: Document, _ style: Style, file: String) throws -> Data {
+    do {
+        return try DocumentRenderer().pdf(doc, style)
+    } catch let p as Problems {
+        printError(p.description)
+        throw ExitCode(1)
+    } catch {
+        // No sRGB profile for PDF/A, or a value the writer refused: the message says which.
+        printError("\(file): cannot make the PDF: \(error) / สร้างแฟ้ม PDF ไม่ได้")
+        throw ExitCode(1)
+    }
+}
+
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render a document file to PDF.")
     @Argument(help: "The document file (YAML).", completion: .file(extensions: ["yaml", "yml"])) var file: String
-    @Option(name: .shortAndLong, help: "The PDF to write.", completion: .file(extensions: ["pdf"])) var output: String?
+    @Option(name: .shortAndLong, help: "The PDF to write (- for standard output).", completion: .file(extensions: ["pdf"])) var output: String?
     @OptionGroup(title: "Signing (PAdES)") var signing: SigningOptions
     @Option(help: "pdfa-3u (PDF/A-3u and PDF/UA-1, the default) or none (PDF/UA-1 only, no sRGB profile needed).")
     var pdfStandard: String?
@@ -48,21 +68,26 @@ struct Render: ParsableCommand {
     func run() throws {
         let signer = try signing.setup()
         let r = try setUp()
+        let out = output ?? ((file as NSString).deletingPathExtension + ".pdf")
+        if out == "-", isatty(STDOUT_FILENO) == 1 {
+            printError("-o -: standard output is a terminal; send it to a file or a program (saraban render \(file) -o - > memo.pdf)"
+                       + " / ไม่ส่ง PDF ออกทางหน้าจอ ให้ส่งต่อไปยังแฟ้มหรือโปรแกรมอื่น")
+            throw ExitCode(1)
+        }
         var (doc, style) = try load(file, r)
         if let s = pdfStandard, !style.setPDFStandard(s) {
-            printError("--pdf-standard must be pdfa-3u or none / --pdf-standard ต้องเป็น pdfa-3u หรือ none"); throw ExitCode(1)
+            printError("--pdf-standard must be pdfa-3u or none / --pdf-standard ต้องเป็น pdfa-3u หรือ none")
+            throw ExitCode(1)
         }
-        let out = output ?? ((file as NSString).deletingPathExtension + ".pdf")
+        var data = try pdf(doc, style, file: file)
         do {
-            let renderer = DocumentRenderer()
-            var data = try renderer.pdf(doc, style)
-            if let signer { data = try renderer.sign(data, signer, style: style) }
-            try OutputFile.write(data, to: out)
+            if let signer { data = try DocumentRenderer().sign(data, signer, style: style) }
+            if out == "-" { try OutputFile.writeStandardOutput(data) } else { try OutputFile.write(data, to: out) }
+        } catch let e as OutputFileError {
+            printError("\(out): cannot write the PDF: \(e.reason) / เขียนแฟ้ม PDF ไม่ได้: \(e.thai)")
+            throw ExitCode(1)
         } catch let e as SigningError {
             fail(e.located(file))
-        } catch {
-            printError("\(out): cannot write the PDF: \(error) / เขียนแฟ้ม PDF ไม่ได้")
-            throw ExitCode(1)
         }
     }
 }
@@ -75,23 +100,38 @@ struct Preview: ParsableCommand {
 
     func run() throws {
         let r = try setUp()
-        let (doc, style) = try load(file, r)
         guard dpi >= 10, dpi <= 1200 else { printError("--dpi must be 10–1200 / ความละเอียดต้องอยู่ระหว่าง 10–1200"); throw ExitCode(1) }
+        let (doc, style) = try load(file, r)
+        try checkPixels(style)
         let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let pages: [Data]
+        do { pages = try DocumentRenderer().previews(doc, style, dpi: dpi) } catch let p as Problems {
+            printError(p.description)
+            throw ExitCode(1)
+        }
         do {
-            let pages = try DocumentRenderer().previews(doc, style, dpi: dpi)
             for (i, png) in pages.enumerated() {
                 try OutputFile.write(png, to: (output as NSString).appendingPathComponent(String(format: "%@-%02d.png", base, i + 1)))
             }
-        } catch {
-            printError("\(output): cannot write the previews: \(error) / เขียนภาพตัวอย่างไม่ได้")
+        } catch let e as OutputFileError {
+            printError("\(e.path): cannot write the preview: \(e.reason) / เขียนภาพตัวอย่างไม่ได้: \(e.thai)")
             throw ExitCode(1)
         }
+    }
+
+    /// A page image must fit cairo (32,767 pixels a side) and memory (150 million pixels).
+    func checkPixels(_ style: Style) throws {
+        let w = style.pageSize.width * dpi / 72, h = style.pageSize.height * dpi / 72
+        guard max(w, h) > Double(DocumentRenderer.maxPreviewSide) || w * h > DocumentRenderer.maxPreviewPixels else { return }
+        let size = String(format: "%.0f×%.0f", w, h)
+        printError("--dpi \(dpi): the page would be \(size) pixels, more than a preview may have (32767 a side, 150 million in all); use a lower --dpi"
+                   + " / ภาพหน้ากระดาษจะมีขนาด \(size) จุด ใหญ่เกินไป ให้ใช้ค่า --dpi ที่ต่ำลง")
+        throw ExitCode(1)
     }
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate document files without rendering them; with --pdf, report what PDFs claim.")
+    static let configuration = CommandConfiguration(abstract: "Validate document files without writing anything (each is laid out and made into a PDF in memory); with --pdf, report what PDFs claim.")
     @Argument(help: "The document files (YAML), or with --pdf the PDF files.", completion: .file(extensions: ["yaml", "yml", "pdf"])) var files: [String]
     @Flag(help: "Report each PDF's standard claims, whether it is tagged, its language and fonts.") var pdf = false
 
@@ -100,8 +140,15 @@ struct Check: ParsableCommand {
         let r = try setUp()
         var failed = false
         for f in files {
-            do { _ = try DocumentLoader(resources: r).load(path: f); print("\(f): ok / ถูกต้อง") } catch let p as Problems {
-                printError(p.description); failed = true
+            // Whatever check accepts, render renders: the document is laid out and its PDF made in
+            // memory, so a problem only layout finds (the page limit) is found here too.
+            do {
+                let (doc, style) = try DocumentLoader(resources: r).load(path: f)
+                _ = try DocumentRenderer().pdf(doc, style)
+                print("\(f): ok / ถูกต้อง")
+            } catch let p as Problems {
+                printError(p.description)
+                failed = true
             }
         }
         if failed { throw ExitCode(1) }

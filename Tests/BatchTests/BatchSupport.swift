@@ -46,7 +46,7 @@ enum BatchProbe {
         return (String(decoding: od, as: UTF8.self), String(decoding: ed, as: UTF8.self), p.terminationStatus)
     }
 
-    struct Entry: Decodable { let row: Int; let file: String; let status: String; let sha256: String?; let error: String?; let pages: Int? }
+    struct Entry: Decodable { let row: Int; let file: String; let status: String; let sha256: String?; let error: String?; let pages: Int?; let warning: String? }
     struct Manifest: Decodable { let documents: [Entry] }
 
     static func manifest(_ dir: String) -> Manifest {

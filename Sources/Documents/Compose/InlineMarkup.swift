@@ -14,31 +14,38 @@ enum InlineMarkup {
         var bold = false, underline = false
         var runStart = 0
         let s = Scalars.of(source)
+        // Where the last pair of each marker starts: a pair at or after a place closes it.
+        let lastBold = lastPair(s, "*"), lastUnderline = lastPair(s, "_")
+        // Scalars in `text` so far (the view's own count walks the whole string).
+        var count = 0
         func close() {
-            if text.count > runStart {
-                spans.append(StyleSpan(range: runStart..<text.count, font: font.with(bold: font.bold || bold), underline: underline))
+            if count > runStart {
+                spans.append(StyleSpan(range: runStart..<count, font: font.with(bold: font.bold || bold), underline: underline))
             }
-            runStart = text.count
+            runStart = count
         }
         var i = 0
         while i < s.count {
-            if i + 1 < s.count, s[i] == "*", s[i + 1] == "*", bold || hasClosing(s, from: i + 2, "*") {
+            if i + 1 < s.count, s[i] == "*", s[i + 1] == "*", bold || lastBold >= i + 2 {
                 close(); bold.toggle(); i += 2; continue
             }
-            if i + 1 < s.count, s[i] == "_", s[i + 1] == "_", underline || hasClosing(s, from: i + 2, "_") {
+            if i + 1 < s.count, s[i] == "_", s[i + 1] == "_", underline || lastUnderline >= i + 2 {
                 close(); underline.toggle(); i += 2; continue
             }
-            text.append(s[i]); i += 1
+            text.append(s[i])
+            count += 1
+            i += 1
         }
         close()
         if spans.isEmpty { spans = [StyleSpan(range: 0..<0, font: font)] }
         return InlineText(text: String(text), spans: spans)
     }
 
-    /// Markers only count when a closing pair follows, so a lone `**` prints as typed.
-    private static func hasClosing(_ s: [Unicode.Scalar], from: Int, _ c: Unicode.Scalar) -> Bool {
-        var j = from
-        while j + 1 < s.count { if s[j] == c, s[j + 1] == c { return true }; j += 1 }
-        return false
+    /// Markers only count when a closing pair follows, so a lone `**` prints as typed: the start of
+    /// the text's last pair of `c` (-1 if none), found once rather than searched for at every marker.
+    private static func lastPair(_ s: [Unicode.Scalar], _ c: Unicode.Scalar) -> Int {
+        var j = s.count - 2
+        while j >= 0, s[j] != c || s[j + 1] != c { j -= 1 }
+        return max(j, -1)
     }
 }

@@ -15,8 +15,14 @@ struct TextComposer {
         self.style = style
         // Each space-separated part of a long phrase stays whole too, for when the whole is wider than a line.
         let parts = phrases.flatMap { $0.split(separator: " ").map(String.init) }
-        protected = ProtectedPhrases(phrases: (phrases + parts + style.keepTogether).map { ThaiDigits.applyToProse(style.digits, to: $0) })
+        // Keeping words together is a nicety of the line breaks, not content: past a few hundred
+        // phrases (a pasted name of thousands of words) the rest are left to break freely.
+        let all = (phrases + parts + style.keepTogether).prefix(TextComposer.mostPhrases)
+        protected = ProtectedPhrases(phrases: all.map { ThaiDigits.applyToProse(style.digits, to: $0) })
     }
+
+    /// The most phrases kept whole (names, the agency and their words, the style's list).
+    static let mostPhrases = 500
 
     func font(size: Double? = nil, bold: Bool = false) -> FontSpec {
         FontSpec(family: style.font, size: size ?? style.textSize, bold: bold)

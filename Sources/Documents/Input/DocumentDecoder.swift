@@ -20,15 +20,19 @@ struct DocumentDecoder {
         guard let memoNode = top["memo"] else { reader.missing("memo", parent: root); return nil }
         let memo = decodeMemo(memoNode)
         var attachments = [Attachment]()
+        var places = [Self.place(memoNode)]
         if let list = top["attachments"] {
             if case let .sequence(seq) = list {
                 attachments = seq.compactMap(decodeAttachment)
+                places += seq.map(Self.place)
             } else {
                 reader.report(list, "'attachments' (สิ่งที่แนบ) should be a list", "'attachments' (สิ่งที่แนบ) ต้องเป็นรายการ")
             }
         }
         guard let memo else { return nil }
-        return (Document(memo: memo, attachments: attachments, file: reader.file, files: files), top["style"])
+        var doc = Document(memo: memo, attachments: attachments, file: reader.file, files: files)
+        doc.sectionPlaces = places
+        return (doc, top["style"])
     }
 
     func decodeMemo(_ node: Node) -> Memo? {
@@ -71,7 +75,7 @@ struct DocumentDecoder {
             guard m.count == 1, let (kind, value) = m.first else {
                 let kinds = (["heading", "paragraph", "list"] + extraKinds).joined(separator: ", ")
                 reader.report(item, "a \(key) block has exactly one kind (\(kinds))",
-                              "แต่ละย่อหน้าต้องมีชนิดเดียว (\(kinds))")
+                              "แต่ละย่อหน้าต้องมีชนิดเดียว (\((["heading", "paragraph", "list"] + extraKinds).map { "'\($0)'" }.joined(separator: ", ")))")
                 continue
             }
             switch kind {
@@ -117,6 +121,8 @@ struct DocumentDecoder {
         guard let title else { return nil }
         return Attachment(title: title, orientation: orientation, content: content)
     }
+
+    static func place(_ node: Node) -> (line: Int, column: Int) { (node.mark?.line ?? 0, node.mark?.column ?? 0) }
 
     static func looksISO(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)

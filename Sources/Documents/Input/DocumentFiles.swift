@@ -29,8 +29,8 @@ public protocol DocumentFiles: Sendable {
 public enum FileLimits {
     /// An emblem or a signature picture.
     public static let image = 16 << 20
-    /// A table's source file.
-    public static let source = 64 << 20
+    /// A table's source file (a document's text is at most InputLimits.documentTextBytes anyway).
+    public static let source = 16 << 20
 }
 
 /// Files on the disk: names relative to `directory`, or absolute. Only regular files are read,
@@ -58,8 +58,8 @@ public enum DiskFile {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { throw FileRefusal("'\(shown)' not found", "ไม่พบแฟ้มข้อมูล '\(shown)'") }
-            let reason = String(cString: strerror(errno))
-            throw FileRefusal("'\(shown)' cannot be opened: \(reason)", "เปิดแฟ้ม '\(shown)' ไม่ได้ (\(reason))")
+            let e = OutputFileError(path: path, code: errno)
+            throw FileRefusal("'\(shown)' cannot be opened: \(e.reason)", "เปิดแฟ้ม '\(shown)' ไม่ได้ (\(e.thai))")
         }
         defer { close(fd) }
         var info = stat()
@@ -80,8 +80,8 @@ public enum DiskFile {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR || errno == EAGAIN { continue }
             guard n >= 0 else {
-                let reason = String(cString: strerror(errno))
-                throw FileRefusal("'\(shown)' cannot be read: \(reason)", "อ่านแฟ้ม '\(shown)' ไม่ได้ (\(reason))")
+                let e = OutputFileError(path: shown, code: errno)
+                throw FileRefusal("'\(shown)' cannot be read: \(e.reason)", "อ่านแฟ้ม '\(shown)' ไม่ได้ (\(e.thai))")
             }
             if n == 0 { return data }
             data.append(buffer, count: n)

@@ -12,8 +12,21 @@ enum FieldNames {
         "source": "แฟ้มข้อมูล", "width": "ความกว้าง", "group": "แถวหัวข้อกลุ่ม", "text": "ข้อความ",
         "rowspan": "รวมแถว", "colspan": "รวมคอลัมน์", "kind": "ชนิด", "data": "ข้อมูล", "max": "ค่าสูงสุดของมาตราส่วน",
         "sheet": "แผ่นงาน", "range": "ช่วงเซลล์", "header_rows": "แถวหัวตาราง",
+        "page": "หน้ากระดาษ", "header": "ส่วนหัว", "attachment": "สิ่งที่แนบ", "emblem_box": "กรอบตราครุฑ",
+        "compounds": "คำประสม",
     ]
     static func of(_ key: String) -> String { thai[key] ?? key }
+
+    /// A key as messages name it: `'to' (เรียน)`, or `'page'` when it has no Thai name.
+    static func named(_ key: String) -> String { thai[key].map { "'\(key)' (\($0))" } ?? "'\(key)'" }
+
+    /// What a mapping is, in Thai, for messages about its keys.
+    static let things: [String: String] = [
+        "document": "เอกสาร", "memo": "บันทึกข้อความ", "signature": "ลายมือชื่อ", "comment": "ความเห็น",
+        "attachment": "สิ่งที่แนบ", "body block": "ย่อหน้าของเนื้อความ", "content block": "เนื้อหาของสิ่งที่แนบ",
+        "table": "ตาราง", "column": "คอลัมน์", "table row": "แถวของตาราง", "table cell": "ช่องของตาราง", "chart": "แผนภูมิ",
+    ]
+    static func thing(_ what: String) -> String { things[what] ?? what }
 }
 
 /// The known key closest to a misspelt one (edit distance), if any is close enough.

@@ -1,3 +1,6 @@
+import Foundation
+import ThaiText
+
 /// One thing wrong with an input file, with where it is and what to do, in English and Thai.
 public struct Problem: Error, Sendable, CustomStringConvertible, Equatable {
     public var file: String
@@ -8,10 +11,27 @@ public struct Problem: Error, Sendable, CustomStringConvertible, Equatable {
     public init(file: String, line: Int, column: Int, message: String, thai: String) {
         self.file = file; self.line = line; self.column = column; self.message = message; self.thai = thai
     }
-    /// `memo.yaml:3:3: 'subjct' is not a memo key (เรื่อง is 'subject') / ไม่มีหัวข้อ …`
+    /// `memo.yaml:3:3: 'subjct' is not a memo key (เรื่อง is 'subject') / ไม่มีหัวข้อ …`: always one
+    /// line, however odd the values it quotes.
     public var description: String {
         let place = line > 0 ? "\(file):\(line):\(column)" : file
-        return "\(place): \(message)" + (thai.isEmpty ? "" : " / \(thai)")
+        return "\(place): \(Problem.oneLine(message))" + (thai.isEmpty ? "" : " / \(Problem.oneLine(thai))")
+    }
+
+    /// A message as one printable line: line breaks and other controls in a quoted value are
+    /// written as escapes, and a quoted value longer than a line is cut short.
+    static func oneLine(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out += ControlCharacters.isRefused(c) || c == "\u{2028}" || c == "\u{2029}" ? "\\u{\(String(c.value, radix: 16))}" : String(c)
+            }
+        }
+        guard out.count > 200 else { return out }
+        return out.replacingOccurrences(of: "'([^']{60})[^']{20,}'", with: "'$1…'", options: .regularExpression)
     }
 }
 

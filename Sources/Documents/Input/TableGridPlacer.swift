@@ -47,15 +47,11 @@ struct TableGridPlacer {
         return result
     }
 
-    /// For each row, the rows from it up to the next group row (counted once, from the end: a
-    /// count per cell made long tables quadratic).
+    /// For each row, the rows from it up to the next group row (counted once from the end: a
+    /// count per row made a long table quadratic).
     private func rowsUntilGroup(_ rows: [WrittenRow]) -> [Int] {
-        var counts = [Int](repeating: 0, count: rows.count)
-        var n = 0
-        for r in rows.indices.reversed() {
-            n = rows[r].group == nil ? n + 1 : 0
-            counts[r] = n
-        }
-        return counts
+        var n = [Int](repeating: 0, count: rows.count + 1)
+        for r in rows.indices.reversed() { n[r] = rows[r].group == nil ? n[r + 1] + 1 : 0 }
+        return n
     }
 }

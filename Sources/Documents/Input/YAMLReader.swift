@@ -1,9 +1,14 @@
+import Foundation
+import ThaiText
 import Yams
 
 /// Walks a YAML tree and collects problems with file, line, column, key and Thai field name.
 final class YAMLReader {
     let file: String
     private(set) var problems: [Problem] = []
+    /// Bytes and count of the texts read so far, against the document's limits.
+    private(set) var textBytes = 0, textCount = 0
+    private var overLimit = false
 
     init(file: String) { self.file = file }
 
@@ -15,15 +20,8 @@ final class YAMLReader {
                 return nil
             }
             return node
-        } catch let error as YamlError {
-            switch error {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                report(line: mark.line, column: mark.column, "YAML syntax error: \(problem)", "รูปแบบ YAML ไม่ถูกต้อง: \(problem)")
-            default:
-                report(line: 0, column: 0, "YAML error: \(error)", "อ่านแฟ้ม YAML ไม่ได้")
-            }
         } catch {
-            report(line: 0, column: 0, "YAML error: \(error)", "อ่านแฟ้ม YAML ไม่ได้")
+            problems.append(YAMLSyntax.problem(error, file: file))
         }
         return nil
     }
@@ -40,7 +38,7 @@ final class YAMLReader {
     func mapping(_ node: Node, what: String, known: [String]) -> [String: Node]? {
         guard case let .mapping(map) = node else {
             report(node, "\(what) should be a mapping of keys, found \(describe(node))",
-                   "\(what) ต้องเป็นชุดหัวข้อ (key: value)")
+                   "\(FieldNames.thing(what)) ต้องเป็นชุดหัวข้อ (key: value)")
             return nil
         }
         var result = [String: Node]()
@@ -49,10 +47,10 @@ final class YAMLReader {
             if !known.contains(key) {
                 if let near = nearestKey(key, in: known) {
                     report(k, "'\(key)' is not a \(what) key (\(FieldNames.of(near)) is '\(near)')",
-                           "ไม่มีหัวข้อ '\(key)' ใน\(what) หมายถึง '\(near)' (\(FieldNames.of(near))) หรือไม่")
+                           "ไม่มีหัวข้อ '\(key)' ใน\(FieldNames.thing(what)) หมายถึง \(FieldNames.named(near)) หรือไม่")
                 } else {
                     report(k, "'\(key)' is not a \(what) key; known keys: \(known.joined(separator: ", "))",
-                           "ไม่มีหัวข้อ '\(key)' ใน\(what)")
+                           "ไม่มีหัวข้อ '\(key)' ใน\(FieldNames.thing(what)) หัวข้อที่ใช้ได้: \(known.map { "'\($0)'" }.joined(separator: ", "))")
                 }
                 continue
             }
@@ -61,23 +59,66 @@ final class YAMLReader {
         return result
     }
 
-    /// A text value; reports a missing required key against the parent node.
+    /// A text value; reports a missing required key against the parent node, and an empty one at its place.
     func text(_ map: [String: Node], _ key: String, parent: Node, required: Bool = false) -> String? {
         guard let node = map[key] else {
             if required { missing(key, parent: parent) }
             return nil
         }
-        return text(node, key: key)
+        let reported = problems.count
+        var value = text(node, key: key)
+        // A required text of nothing but spaces ("" or "  ") is as empty as none at all.
+        if required, let v = value, v.unicodeScalars.allSatisfy(\.properties.isWhitespace) { value = nil }
+        if required, value == nil, problems.count == reported {
+            report(node, "\(FieldNames.named(key)) is empty; write its text after the colon",
+                   "\(FieldNames.named(key)) ว่างอยู่ ต้องเขียนข้อความต่อจากเครื่องหมาย :")
+        }
+        return value
     }
 
-    func text(_ node: Node, key: String) -> String? {
+    /// A scalar's text: nil for null or nothing; a non-scalar or a text with a control character is reported.
+    /// `kind` says what the value should be, for the message when it is not a scalar.
+    func text(_ node: Node, key: String, kind: ValueKind = .text) -> String? {
         guard case let .scalar(s) = node else {
-            report(node, "'\(key)' (\(FieldNames.of(key))) should be text, found \(describe(node))",
-                   "'\(key)' (\(FieldNames.of(key))) ต้องเป็นข้อความ")
+            report(node, "\(FieldNames.named(key)) should be \(kind.english), found \(describe(node))",
+                   "\(FieldNames.named(key)) ต้องเป็น\(kind.thai)")
             return nil
         }
         if s.tag.description == Tag.Name.null.rawValue || (s.string.isEmpty && s.style == .plain) { return nil }
-        return s.string
+        let scan = ControlCharacters.scan(s.string)
+        if scan.controls, let (c, at) = ControlCharacters.firstRefused(in: s.string) {
+            report(node, "\(FieldNames.named(key)) holds the invisible control character \(ControlCharacters.name(c)) at character \(at); delete it",
+                   "\(FieldNames.named(key)) มีอักขระควบคุม \(ControlCharacters.code(c)) ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ที่อักขระที่ \(at) ให้ลบออก")
+            return nil
+        }
+        let value = scan.carriageReturn ? ControlCharacters.unixLineBreaks(s.string) : s.string
+        return account(value, node: node, what: "\(FieldNames.named(key))", thai: "\(FieldNames.named(key))") ? value : nil
+    }
+
+    /// Counts a text towards the document's limits (InputLimits); false, with a problem, when the
+    /// text alone is too long. `what` names it in messages.
+    func account(_ text: String, node: Node?, what: String, thai: String) -> Bool {
+        let n = text.utf8.count
+        guard n <= InputLimits.textBytes else {
+            report(node, "\(what) is \(n >> 10) KiB of text, more than one text may hold (\(InputLimits.mib(InputLimits.textBytes))); split it into several paragraphs",
+                   "\(thai) ยาว \(n >> 10) KiB เกินกว่าข้อความเดียวจะมีได้ (\(InputLimits.mib(InputLimits.textBytes))) ให้แบ่งเป็นหลายย่อหน้า")
+            return false
+        }
+        textBytes += n
+        textCount += 1
+        if !overLimit, textBytes > InputLimits.documentTextBytes || textCount > InputLimits.texts {
+            overLimit = true
+            report(node, "the document holds more text than Saraban sets in one document (\(InputLimits.mib(InputLimits.documentTextBytes)) or \(InputLimits.texts) texts, its tables' sources included) from here on; split it into several documents",
+                   "เอกสารมีข้อความมากเกินกว่าจะจัดในเอกสารเดียว (\(InputLimits.mib(InputLimits.documentTextBytes)) หรือ \(InputLimits.texts) ข้อความ รวมแฟ้มข้อมูลของตาราง) ตั้งแต่ตรงนี้ ให้แบ่งเป็นหลายเอกสาร")
+        }
+        return true
+    }
+
+    /// What a value should be, for messages.
+    enum ValueKind {
+        case text, number, wholeNumber
+        var english: String { self == .text ? "text" : self == .number ? "a number" : "a whole number" }
+        var thai: String { self == .text ? "ข้อความ" : self == .number ? "ตัวเลข" : "จำนวนเต็ม" }
     }
 
     /// A text or a list of texts (position lines, references).
@@ -88,10 +129,10 @@ final class YAMLReader {
     }
 
     func int(_ map: [String: Node], _ key: String, range: ClosedRange<Int>) -> Int? {
-        guard let node = map[key], let s = text(node, key: key) else { return nil }
-        guard let n = Int(s), range.contains(n) else {
-            report(node, "'\(key)' (\(FieldNames.of(key))) should be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(s)'",
-                   "'\(key)' (\(FieldNames.of(key))) ต้องเป็นจำนวนเต็ม \(range.lowerBound)–\(range.upperBound)")
+        guard let node = map[key], let s = text(node, key: key, kind: .wholeNumber) else { return nil }
+        guard let n = Int(s.trimmingCharacters(in: .whitespaces)), range.contains(n) else {
+            report(node, "\(FieldNames.named(key)) should be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(s)'",
+                   "\(FieldNames.named(key)) ต้องเป็นจำนวนเต็ม \(range.lowerBound)–\(range.upperBound)")
             return nil
         }
         return n

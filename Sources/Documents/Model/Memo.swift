@@ -52,4 +52,6 @@ public struct Document: Sendable {
     public var emblemImage: Data?
     /// The signature picture's bytes when the memo has one.
     public var signatureImage: Data?
+    /// Where the memo starts, then each attachment, for messages about their pages.
+    public var sectionPlaces: [(line: Int, column: Int)] = []
 }

@@ -16,9 +16,10 @@ public struct DocumentLoader {
             throw Problems([Problem(file: path, line: 0, column: 0, message: "cannot read the document file: \(error.message)",
                                     thai: "อ่านแฟ้มเอกสารไม่ได้: \(error.thai)")])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw Problems([Problem(file: path, line: 0, column: 0, message: "cannot read the document file: it is not UTF-8 text",
-                                    thai: "อ่านแฟ้มเอกสารไม่ได้: ไม่ใช่ข้อความ UTF-8")])
+        let text: String
+        do { text = try TextFile.decode(data) } catch {
+            throw Problems([Problem(file: path, line: error.line, column: error.column, message: "the document file \(error.message)",
+                                    thai: "แฟ้มเอกสาร\(error.thai)")])
         }
         let dir = (path as NSString).deletingLastPathComponent
         return try load(text: text, name: name, files: FolderFiles(directory: dir))
@@ -33,7 +34,7 @@ public struct DocumentLoader {
     }
 
     /// The largest document file read (a document is text; its tables' sources are read apart).
-    public static let maxDocumentBytes = 8 << 20
+    public static let maxDocumentBytes = InputLimits.documentBytes
 
     /// Loads a document from YAML text; the files it names come from `files`.
     public func load(text: String, name: String, files: any DocumentFiles) throws -> (Document, Style) {
@@ -111,7 +112,7 @@ public struct DocumentLoader {
     static func reasons(_ error: Error) -> (String, String) {
         if let r = error as? FileRefusal { return (r.message, r.thai) }
         if let e = error as? ImageError { return (e.message, e.thai) }
-        return ("\(error)", "\(error)")
+        return ("\(error)", "ใช้ภาพนี้ไม่ได้")
     }
 }
 

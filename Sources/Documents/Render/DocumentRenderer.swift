@@ -32,15 +32,31 @@ public final class DocumentRenderer {
         var section = composer.section(memo)
         section.bookmark = "บันทึกข้อความ: " + memo.subject
         let flow = Flow(layouter: layouter)
-        var pages = flow.pages(section)
+        let limit = InputLimits.pages
+        var pages = flow.pages(section, atMost: limit)
+        try Self.checkLength(pages.count, doc, section: 0)
         let attach = AttachmentComposer(text: text, style: style, memo: composer)
-        for a in doc.attachments {
-            guard let shared = sharedLayouts else { pages += flow.pages(attach.section(a)); continue }
-            // The attachment's pages depend on its content, the style and the phrases kept whole.
-            let key = SharedLayouts.key(a, style: style, phrases: text.protected)
-            pages += shared.pages(for: key) { flow.pages(attach.section(a)) }
+        for (k, a) in doc.attachments.enumerated() {
+            if let shared = sharedLayouts {
+                // The attachment's pages depend on its content, the style and the phrases kept whole.
+                let key = SharedLayouts.key(a, style: style, phrases: text.protected)
+                pages += shared.pages(for: key) { flow.pages(attach.section(a), atMost: limit) }
+            } else {
+                pages += flow.pages(attach.section(a), atMost: limit)
+            }
+            try Self.checkLength(pages.count, doc, section: k + 1)
         }
         return pages
+    }
+
+    /// A document may have at most InputLimits.pages pages; the section that passes it is named.
+    static func checkLength(_ count: Int, _ doc: Document, section k: Int) throws {
+        guard count > InputLimits.pages else { return }
+        let place = k < doc.sectionPlaces.count ? doc.sectionPlaces[k] : (line: 0, column: 0)
+        let what = k == 0 ? "the memo" : "attachment \(k)", thai = k == 0 ? "บันทึกข้อความ" : "สิ่งที่แนบลำดับที่ \(k)"
+        throw Problems([Problem(file: doc.file, line: place.line, column: place.column,
+                                message: "with \(what) the document runs past \(InputLimits.pages) pages, the most one document may have; split it into several documents",
+                                thai: "เมื่อรวม\(thai) เอกสารยาวเกิน \(InputLimits.pages) หน้า ซึ่งเป็นจำนวนมากที่สุดที่เอกสารหนึ่งจะมีได้ ให้แบ่งเป็นหลายเอกสาร")])
     }
 
     /// The PDF bytes: same input, same bytes (the date comes from the document or SOURCE_DATE_EPOCH).
@@ -49,8 +65,21 @@ public final class DocumentRenderer {
         let pages = try pages(doc, style)
         let canvas = PDFCanvas(metadata: meta)
         Painter().paint(pages, on: canvas)
-        return try canvas.finish()
+        return try finish(canvas, doc)
     }
+
+    /// The canvas's file; a value the writer cannot hold (a bug: layout's inputs are bounded)
+    /// becomes a problem of the document rather than a broken file.
+    func finish(_ canvas: PDFCanvas, _ doc: Document) throws -> Data {
+        do { return try canvas.finish() } catch let e as PDFWriteError {
+            throw Problems([Problem(file: doc.file, line: 0, column: 0, message: "the PDF cannot be made: \(e.description)",
+                                    thai: "สร้างแฟ้ม PDF ไม่ได้: \(e.thai)")])
+        }
+    }
+
+    /// The largest page image a preview makes: cairo's side limit, and pixels in all.
+    public static let maxPreviewSide = ImageCanvas.maxPixels
+    public static let maxPreviewPixels = 150e6
 
     /// The PDF, its page count and page 1 as a PNG, from one layout (batch needs all three).
     public func render(_ doc: Document, _ style: Style, thumbnailDPI: Double?) throws -> Rendered {
@@ -58,7 +87,7 @@ public final class DocumentRenderer {
         let pages = try pages(doc, style)
         let canvas = PDFCanvas(metadata: meta)
         Painter().paint(pages, on: canvas)
-        let pdf = try canvas.finish()
+        let pdf = try finish(canvas, doc)
         var thumbnail: Data?
         if let dpi = thumbnailDPI, let first = pages.first {
             let image = ImageCanvas(dpi: dpi)

@@ -41,7 +41,7 @@ extension StyleLoader.Reader {
 
     /// A list the names file must have (a misspelt key would otherwise find no names at all).
     mutating func requiredList(_ path: String) -> [String] {
-        guard node(path) != nil else { return bad(path, "a list of text", []) }
+        guard node(path) != nil else { return bad(path, "a list of text", "รายการข้อความ", []) }
         return list(path)
     }
 }

@@ -22,6 +22,7 @@ struct StyleLoader {
         if let overrides { tree = tree.merged(with: StyleTree.from(overrides, file: documentFile), path: "", problems: &problems) }
         var read = Reader(tree: tree, problems: problems)
         var style = read.style()
+        read.checkTextArea(style, documentFile: documentFile)
         if style.emblem?.isEmpty == true { style.emblem = nil }
         // The document's own emblem is read from the document's files; the style file's from the style's folder.
         let fromDoc = overrides.flatMap { StyleTree.from($0, file: documentFile)["emblem"] } != nil
@@ -38,7 +39,7 @@ struct StyleLoader {
 
         mutating func style() -> Style {
             Style(
-                font: string("font"), digits: DigitStyle(rawValue: string("digits")) ?? bad("digits", "thai or arabic", .thai),
+                font: string("font"), digits: DigitStyle(rawValue: string("digits")) ?? bad("digits", "thai or arabic", " thai หรือ arabic", .thai),
                 emblem: optionalString("emblem"), keepTogether: list("keep_together"), compounds: list("compounds"), names: names(),
                 pageSize: PageSize(width: length("page.width"), height: length("page.height")),
                 marginLeft: length("page.margin_left"), marginRight: length("page.margin_right"),
@@ -48,14 +49,14 @@ struct StyleLoader {
                 continuation: bool("page.continuation"), continuationFormat: string("page.continuation_format"),
                 pageCutBetweenWordsLines: int("page.cut_between_words"),
                 textSize: length("text.size"), lineHeight: optionalString("text.line_height").map { _ in length("text.line_height") },
-                alignment: Alignment(rawValue: string("text.alignment")) ?? bad("text.alignment", "left or thai-distributed", .thaiDistributed),
+                alignment: Alignment(rawValue: string("text.alignment")) ?? bad("text.alignment", "left or thai-distributed", " left หรือ thai-distributed", .thaiDistributed),
                 maxClusterGap: length("text.max_cluster_gap"), maxLatinLetterSpace: length("text.max_latin_letter_space"),
                 minLastLineExtra: length("text.min_last_line_past_indent"),
                 emblemHeight: length("emblem_box.height"), emblemAlt: string("emblem_box.alt"),
                 titleText: string("title.text"), titleSize: length("title.size"), titleLineHeight: length("title.line_height"),
                 titleBaseline: length("title.baseline_below_emblem_top"),
                 labelSize: length("header.label_size"), valueSize: length("header.value_size"),
-                spaceAfterTitle: length("header.space_after_title"), dateColumn: fraction("header.date_column"),
+                spaceAfterTitle: length("header.space_after_title"), dateColumn: number("header.date_column"),
                 leaderDotGap: length("header.leader_dot_gap"), leaderDotSize: length("header.leader_dot_size"),
                 leaderBelowBaseline: length("header.leader_below_baseline"),
                 leaderGapBeforeDate: length("header.leader_gap_before_date"), toSpaceBefore: length("header.to_space_before"),
@@ -64,7 +65,7 @@ struct StyleLoader {
                 bodyIndent: length("body.indent"), bodySpaceBefore: length("body.space_before"),
                 headingBold: bool("body.heading_bold"), listHanging: bool("body.list_hanging"),
                 listSpaceBefore: length("body.list_space_before"),
-                signatureAxis: fraction("signature.axis"), signingLines: int("signature.signing_lines"),
+                signatureAxis: number("signature.axis"), signingLines: int("signature.signing_lines"),
                 signatureSpaceBefore: length("signature.space_before"), signatureImageHeight: length("signature.image_height"),
                 signing: SigningStyleValues(size: length("signing.size"), padding: length("signing.padding"),
                                             ruleWidth: length("signing.rule_width"), words: string("signing.words"),
@@ -76,17 +77,17 @@ struct StyleLoader {
                 attachmentTitleBold: bool("attachment.title_bold"), attachmentTitleSpaceAfter: length("attachment.title_space_after"),
                 attachmentNumbered: bool("attachment.numbered"), attachmentContinuation: bool("attachment.continuation"),
                 table: table(), chart: chart(),
-                pdfStandard: PDFStandard(rawValue: string("pdf.standard")) ?? bad("pdf.standard", "pdfa-3u or none", .pdfA3u))
+                pdfStandard: PDFStandard(rawValue: string("pdf.standard")) ?? bad("pdf.standard", "pdfa-3u or none", " pdfa-3u หรือ none", .pdfA3u))
         }
 
         mutating func table() -> TableStyleValues {
             TableStyleValues(
                 textSize: length("table.text_size"), lineHeight: optionalString("table.line_height").map { _ in length("table.line_height") },
-                alignment: Alignment(rawValue: string("table.alignment")) ?? bad("table.alignment", "left or thai-distributed", .left),
+                alignment: Alignment(rawValue: string("table.alignment")) ?? bad("table.alignment", "left or thai-distributed", " left หรือ thai-distributed", .left),
                 paddingTop: length("table.padding_top"), paddingBottom: length("table.padding_bottom"),
                 paddingX: length("table.padding_x"), ruleWidth: length("table.rule_width"),
-                headerBold: bool("table.header_bold"), headerFill: fraction("table.header_fill"),
-                groupBold: bool("table.group_bold"), groupFill: fraction("table.group_fill"),
+                headerBold: bool("table.header_bold"), headerFill: number("table.header_fill"),
+                groupBold: bool("table.group_bold"), groupFill: number("table.group_fill"),
                 paragraphSpace: length("table.paragraph_space"), spaceBefore: length("table.space_before"),
                 pageCutBetweenWords: int("table.page_cut_between_words"))
         }
@@ -94,16 +95,11 @@ struct StyleLoader {
         mutating func chart() -> ChartStyleValues {
             ChartStyleValues(
                 textSize: length("chart.text_size"), titleBold: bool("chart.title_bold"),
-                titleSpaceAfter: length("chart.title_space_after"), labelWidth: fraction("chart.label_width"),
+                titleSpaceAfter: length("chart.title_space_after"), labelWidth: number("chart.label_width"),
                 labelGap: length("chart.label_gap"), barHeight: length("chart.bar_height"), rowGap: length("chart.row_gap"),
-                barFill: fraction("chart.bar_fill"), ruleWidth: length("chart.rule_width"), gridWidth: length("chart.grid_width"),
+                barFill: number("chart.bar_fill"), ruleWidth: length("chart.rule_width"), gridWidth: length("chart.grid_width"),
                 valueGap: length("chart.value_gap"), tickLength: length("chart.tick_length"),
-                scaleMax: positive("chart.scale_max"), ticks: max(1, int("chart.ticks")), spaceBefore: length("chart.space_before"))
-        }
-
-        mutating func positive(_ path: String) -> Double {
-            guard let v = optionalString(path), let n = Double(v), n > 0 else { return bad(path, "a number greater than 0", 100) }
-            return n
+                scaleMax: number("chart.scale_max"), ticks: int("chart.ticks"), spaceBefore: length("chart.space_before"))
         }
 
         func node(_ path: String) -> StyleTree? {
@@ -112,58 +108,112 @@ struct StyleLoader {
             return t
         }
 
-        mutating func report(_ path: String, _ expected: String) {
+        /// A problem at the value's place: what it should be (`expected`, `thai`), and what it is.
+        mutating func report(_ path: String, _ expected: String, _ thai: String) {
             let o = node(path)?.origin ?? tree.origin
+            var found = ""
+            if let v = node(path)?.value, !v.isEmpty { found = v }
             problems.append(Problem(file: o.file, line: o.line, column: o.column,
-                                    message: "style '\(path)' should be \(expected)",
-                                    thai: "ค่ารูปแบบ '\(path)' ต้องเป็น \(expected)"))
+                                    message: "style '\(path)' should be \(expected)" + (found.isEmpty ? "" : ", found '\(found)'"),
+                                    thai: "ค่ารูปแบบ '\(path)' ต้องเป็น\(thai)" + (found.isEmpty ? "" : " แต่พบ '\(found)'")))
         }
 
-        mutating func bad<T>(_ path: String, _ expected: String, _ fallback: T) -> T {
-            report(path, expected); return fallback
+        mutating func bad<T>(_ path: String, _ expected: String, _ thai: String, _ fallback: T) -> T {
+            report(path, expected, thai)
+            return fallback
         }
 
         mutating func optionalString(_ path: String) -> String? {
-            guard case let .value(v, _)? = node(path), !v.isEmpty, v != "~", v != "null" else { return nil }
+            guard let v = node(path)?.value, !v.isEmpty, v != "~", v != "null" else { return nil }
             return v
         }
 
+        /// A text of the style (labels, formats, the font chain); a control character is refused like the document's.
         mutating func string(_ path: String) -> String {
-            guard case let .value(v, _)? = node(path) else { return bad(path, "text", "") }
+            guard let v = node(path)?.value else { return bad(path, "text", "ข้อความ", "") }
+            if let (c, at) = ControlCharacters.firstRefused(in: v) {
+                return bad(path, "text without control characters (\(ControlCharacters.name(c)) at character \(at))",
+                           "ข้อความที่ไม่มีอักขระควบคุม (\(ControlCharacters.code(c)) ที่อักขระที่ \(at))", "")
+            }
             return v
         }
 
         mutating func list(_ path: String) -> [String] {
-            switch node(path) {
-            case let .list(l, _)?: return l
-            case let .value(v, _)? where v.isEmpty: return []
-            case nil: return []
-            default: return bad(path, "a list of text", [])
+            guard let t = node(path) else { return [] }
+            if let v = t.value, v.isEmpty { return [] }
+            guard let l = t.list else { return bad(path, "a list of text", "รายการข้อความ", []) }
+            if l.contains(where: { ControlCharacters.firstRefused(in: $0) != nil }) {
+                return bad(path, "a list of text without control characters", "รายการข้อความที่ไม่มีอักขระควบคุม", [])
             }
+            return l
         }
 
+        /// A length within the key's range (StyleRanges), in points.
         mutating func length(_ path: String) -> Double {
-            guard let v = optionalString(path), let p = Length.points(v), p >= 0 else {
-                return bad(path, "a length such as 2.5cm, 20mm or 16pt", 0)
+            let range = StyleRanges.lengths[path] ?? "0–0"
+            let bounds = StyleRanges.bounds(range, length: true)
+            guard let v = optionalString(path), let p = Length.points(v), p.isFinite, bounds.contains(p) else {
+                let (from, to) = ends(range)
+                return bad(path, "a length from \(from) to \(to) (such as 2.5cm, 20mm or 16pt)",
+                           "ความยาวตั้งแต่ \(from) ถึง \(to) (เช่น 2.5cm, 20mm หรือ 16pt)", bounds.lowerBound)
             }
             return p
         }
 
+        /// A whole number within the key's range.
         mutating func int(_ path: String) -> Int {
-            guard let v = optionalString(path), let n = Int(v), n >= 0 else { return bad(path, "a whole number", 0) }
+            let range = StyleRanges.integers[path] ?? "0–0"
+            let bounds = StyleRanges.bounds(range, length: false)
+            guard let v = optionalString(path), let n = Int(v.trimmingCharacters(in: .whitespaces)), bounds.contains(Double(n)) else {
+                let (from, to) = ends(range)
+                return bad(path, "a whole number from \(from) to \(to)", "จำนวนเต็มตั้งแต่ \(from) ถึง \(to)", Int(bounds.lowerBound))
+            }
             return n
         }
 
-        mutating func fraction(_ path: String) -> Double {
-            guard let v = optionalString(path), let n = Double(v), (0...1).contains(n) else { return bad(path, "a number from 0 to 1", 0.5) }
+        /// A number (a fraction, the chart's scale) within the key's range.
+        mutating func number(_ path: String) -> Double {
+            let range = StyleRanges.numbers[path] ?? "0–0"
+            let bounds = StyleRanges.bounds(range, length: false)
+            guard let v = optionalString(path), let n = Double(v.trimmingCharacters(in: .whitespaces)), n.isFinite, bounds.contains(n) else {
+                let (from, to) = ends(range)
+                return bad(path, "a number from \(from) to \(to)", "ตัวเลขตั้งแต่ \(from) ถึง \(to)", bounds.lowerBound)
+            }
             return n
+        }
+
+        /// The margins must leave room for text across and down the page, portrait and landscape.
+        /// Reported at the key the document set, when it set one of those involved.
+        mutating func checkTextArea(_ s: Style, documentFile: String) {
+            let least = Length.points(StyleRanges.leastTextArea) ?? 72
+            let w = s.pageSize.width, h = s.pageSize.height
+            let areas: [([String], Double, String, String)] = [
+                (["page.margin_left", "page.margin_right", "page.width"], w - s.marginLeft - s.marginRight, "width", "ความกว้าง"),
+                (["page.first_top", "page.margin_bottom", "page.height"], h - s.firstTop - s.marginBottom, "height on the first page", "ความสูงของหน้าแรก"),
+                (["page.number_top", "page.margin_bottom", "page.height"], h - s.numberTop - s.marginBottom, "height on later pages", "ความสูงของหน้าต่อไป"),
+                (["attachment.landscape_margin", "page.width", "page.height"], min(w, h) - 2 * s.landscapeMargin, "height of a landscape page", "ความสูงของหน้าแนวนอน"),
+            ]
+            for (keys, room, what, thai) in areas where room < least {
+                let key = keys.first { node($0)?.origin.file == documentFile } ?? keys[0]
+                let others = keys.filter { $0 != key }.map { "'\($0)'" }.joined(separator: " and ")
+                let o = node(key)?.origin ?? tree.origin
+                let left = String(format: "%.1f", max(room, 0))
+                problems.append(Problem(file: o.file, line: o.line, column: o.column,
+                                        message: "style '\(key)' (with \(others)) leaves \(left)pt of the page's \(what) for text; at least \(StyleRanges.leastTextArea) is needed",
+                                        thai: "ค่ารูปแบบ '\(key)' (รวมกับ \(others.replacingOccurrences(of: " and ", with: " และ "))) เหลือ\(thai)ของหน้าไว้สำหรับข้อความเพียง \(left)pt ต้องมีอย่างน้อย \(StyleRanges.leastTextArea)"))
+            }
+        }
+
+        func ends(_ range: String) -> (String, String) {
+            let e = range.split(separator: "–").map(String.init)
+            return (e.first ?? "", e.last ?? "")
         }
 
         mutating func bool(_ path: String) -> Bool {
             switch optionalString(path)?.lowercased() {
             case "true", "yes": return true
             case "false", "no": return false
-            default: return bad(path, "true or false", false)
+            default: return bad(path, "true or false", " true หรือ false", false)
             }
         }
     }

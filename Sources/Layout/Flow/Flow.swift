@@ -8,8 +8,9 @@ public struct Flow {
 
     struct Placed { var box: Box; var y: Double; var unit: Int }
 
-    /// The pages of a section, decorated (page numbers, continuation words).
-    public func pages(_ section: Section) -> [Page] {
+    /// The pages of a section, decorated (page numbers, continuation words). Past `limit` pages
+    /// it stops early: the caller sees more than `limit` and refuses the document.
+    public func pages(_ section: Section, atMost limit: Int = .max) -> [Page] {
         let g = section.geometry
         let reserve = section.decoration.continuation.map { layouter.singleLine($0("ก")).height } ?? 0
         let bottom = g.bottom - reserve
@@ -22,7 +23,7 @@ public struct Flow {
         func newPage() {
             pages.append(page); page = []; top = g.laterTop; y = top
         }
-        while i < units.count {
+        while i < units.count, pages.count <= limit {
             switch units[i] {
             case .box(let box):
                 let space = page.isEmpty ? 0 : box.spaceBefore

@@ -17,8 +17,11 @@ struct LineBreaker {
     static let runtPenalty = 20_000.0
     static let hyphenPenalty = 1_000.0
 
-    init(shaped: ShapedText, style: ParagraphStyle) {
-        self.shaped = shaped; self.style = style
+    /// Candidates looked back at for a line's start (see `lookBack`; tests compare with no bound).
+    let lookBack: Int
+
+    init(shaped: ShapedText, style: ParagraphStyle, lookBack: Int = LineBreaker.lookBack) {
+        self.shaped = shaped; self.style = style; self.lookBack = lookBack
         var adv = [Double](repeating: 0, count: shaped.count + 1)
         var perScalar = [Double](repeating: 0, count: shaped.count)
         for g in shaped.glyphs where g.scalar >= 0 { perScalar[g.scalar] += g.advance }
@@ -111,9 +114,14 @@ struct LineBreaker {
         return e
     }
 
-    func naturalWidth(_ a: Int, _ b: Int) -> Double { advance[end(of: b, from: a)] - advance[a] }
-
     func gapCount(_ a: Int, _ e: Int) -> Int { max(0, graphemes[e] - graphemes[a] - 1) }
+
+    /// How many candidates before a break the search looks back for the line's start. A line
+    /// ends the look-back first when it gets wider than the measure, so only a stretch of
+    /// candidates with no width (a pasted run of zero-width spaces or controls) reaches this:
+    /// it keeps such a paragraph linear. Normal lines hold a few dozen candidates (a 16 pt Thai
+    /// line about seventy graphemes even where every one is a candidate).
+    static let lookBack = 2_000
 
     /// The breaks (scalar positions, ending with the paragraph's end) of the best set of lines.
     func breaks() -> [Int] {
@@ -121,6 +129,9 @@ struct LineBreaker {
         let n = cands.count
         var cost = [Double](repeating: .infinity, count: n)
         var from = [Int](repeating: -1, count: n)
+        // Where each candidate's line content ends, trailing white space left out (from the
+        // paragraph's start; a line from a ends at max(this, a)): walked back once, not per start.
+        let ends = cands.map { end(of: $0.at) }
         // Virtual start node at position 0 handled as index -1.
         func start(_ i: Int) -> Int { i < 0 ? 0 : cands[i].at }
         for j in 0..<n {
@@ -129,7 +140,8 @@ struct LineBreaker {
                 let a = start(i)
                 let base = i < 0 ? 0 : cost[i]
                 if base.isFinite {
-                    let w = naturalWidth(a, cands[j].at)
+                    let e = max(ends[j], a)
+                    let w = advance[e] - advance[a]
                     let avail = lineWidth(first: a == 0)
                     if w > avail + 0.01 {
                         // Too wide; once a stretch overflows, earlier starts only get wider.
@@ -138,11 +150,12 @@ struct LineBreaker {
                         let c = base + 1e9 + cands[j].penalty
                         if c < cost[j] { cost[j] = c; from[j] = i }
                     } else {
-                        let c = base + lineCost(a, cands[j], width: w, available: avail)
+                        let c = base + lineCost(a, e, cands[j], width: w, available: avail)
                         if c < cost[j] { cost[j] = c; from[j] = i }
                     }
                 }
                 if i >= 0, cands[i].forced { break }
+                if j - i >= lookBack { break }
                 i -= 1
             }
         }
@@ -152,7 +165,8 @@ struct LineBreaker {
         return result.reversed()
     }
 
-    private func lineCost(_ a: Int, _ c: Candidate, width: Double, available: Double) -> Double {
+    /// The cost of a line from `a` to candidate `c`, its content ending at `e`.
+    private func lineCost(_ a: Int, _ e: Int, _ c: Candidate, width: Double, available: Double) -> Double {
         let slack = available - width
         if c.forced {
             // A last line shorter than the indent reads as a stray word (and PDF readers file it
@@ -164,7 +178,6 @@ struct LineBreaker {
             // Ragged text: mild preference for fuller lines.
             return (slack / available) * (slack / available) * 100 + c.penalty
         }
-        let e = end(of: c.at, from: a)
         let latin = Double(latinGaps[e] - latinGaps[min(a + 1, e)])
         let other = Double(max(gapCount(a, e), 1)) - latin
         let capacity = max(other, 0) * style.maxClusterGap + latin * style.maxLatinLetterSpace

@@ -22,10 +22,11 @@ public final class ParagraphLayouter {
         let breaks = breaker.breaks()
         var lines = [TextLine]()
         var a = 0
+        let words = RangeSweep(style.compounds + style.keepTogether)
         for (k, b) in breaks.enumerated() {
             let e = breaker.end(of: b, from: a)
             let last = k == breaks.count - 1 || shaped.mandatoryBreak[b] && b < shaped.count
-            var line = makeLine(shaped, a, e, first: a == 0, last: last, style: style)
+            var line = makeLine(shaped, a, e, first: a == 0, last: last, style: style, words: words)
             line.endsWord = last || e < b || b >= shaped.count || shaped.whitespace[b]
             lines.append(line)
             a = b
@@ -43,7 +44,7 @@ public final class ParagraphLayouter {
         if shaped.count == 0 { return emptyLine(shaped, inline) }
         var style = ParagraphStyle(width: .greatestFiniteMagnitude / 4)
         style.alignment = .left
-        return makeLine(shaped, 0, shaped.count, first: true, last: true, style: style, natural: true)
+        return makeLine(shaped, 0, shaped.count, first: true, last: true, style: style, words: RangeSweep([]), natural: true)
     }
 
     private func emptyLine(_ shaped: ShapedText, _ inline: InlineText) -> TextLine {
@@ -53,7 +54,7 @@ public final class ParagraphLayouter {
     }
 
     private func makeLine(_ shaped: ShapedText, _ a: Int, _ e: Int, first: Bool, last: Bool,
-                          style: ParagraphStyle, natural: Bool = false) -> TextLine {
+                          style: ParagraphStyle, words: RangeSweep, natural: Bool = false) -> TextLine {
         let indent = first ? style.firstIndent : style.restIndent
         let available = style.width - indent
         let width = shaped.width(a..<e)
@@ -106,7 +107,7 @@ public final class ParagraphLayouter {
         let baseline = (height - (ascent + descent)) / 2 + ascent
         let text = shaped.substring(a..<e)
         return TextLine(runs: runs, width: x, height: height, ascent: ascent, baseline: baseline, text: text,
-                        firstWord: firstWord(shaped, a, e, compounds: style.compounds + style.keepTogether),
+                        firstWord: firstWord(shaped, a, e, words: words),
                         underlines: underlines, xOffset: xOffset)
     }
 
@@ -115,7 +116,7 @@ public final class ParagraphLayouter {
     }
 
     /// The first dictionary word of a line (up to white space or the first word boundary after a letter).
-    private func firstWord(_ shaped: ShapedText, _ a: Int, _ e: Int, compounds: [Range<Int>]) -> String {
+    private func firstWord(_ shaped: ShapedText, _ a: Int, _ e: Int, words: RangeSweep) -> String {
         guard a < e else { return "" }
         var p = a + 1
         var sawLetter = shaped.scalars[a].properties.isAlphabetic || shaped.scalars[a].properties.numericType != nil
@@ -126,13 +127,13 @@ public final class ParagraphLayouter {
             p += 1
         }
         // A word the dictionary splits but the compound list keeps (ผู้|บริหาร) is one word here.
-        for r in compounds where r.contains(a) && r.upperBound > p && r.upperBound <= e { p = r.upperBound }
+        for r in words.holding(a) where r.upperBound > p && r.upperBound <= e { p = r.upperBound }
         let word = shaped.substring(a..<p)
         // Punctuation alone ("-", "(") says nothing: take the word after it too.
         if !word.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
             var q = p
             while q < e, shaped.whitespace[q] { q += 1 }
-            if q < e { return word + " " + firstWord(shaped, q, e, compounds: compounds) }
+            if q < e { return word + " " + firstWord(shaped, q, e, words: words) }
         }
         return word
     }

@@ -78,7 +78,10 @@ public struct Painter {
             guard dash.isEmpty, vertical != horizontal else {
                 others.append(Rule(x1: x1, y1: y1, x2: x2, y2: y2, width: w, dash: dash, round: round)); continue
             }
-            let key = Line(vertical: vertical, at: Int64(((vertical ? x1 : y1) * 1000).rounded()), width: w, round: round)
+            let milli = ((vertical ? x1 : y1) * 1000).rounded()
+            // Coordinates are bounded; one that is not (the PDF writer refuses it) must not trap here.
+            let at = milli.isFinite && abs(milli) < 1e15 ? Int64(milli) : Int64.max
+            let key = Line(vertical: vertical, at: at, width: w, round: round)
             let span = vertical ? (min(y1, y2), max(y1, y2)) : (min(x1, x2), max(x1, x2))
             if lines[key] == nil { order.append(key) }
             lines[key, default: []].append(span)

@@ -5,6 +5,12 @@ import Foundation
 /// printed here rather than with printf: a page holds thousands of them.
 struct PDFBytes {
     var bytes: [UInt8] = []
+    /// Numbers that could not be written (not finite, or beyond any page): each was written as 0,
+    /// and the canvas refuses to finish a file that has one.
+    var unwritable = 0
+
+    /// The largest magnitude a number may have (pages are at most 14,400 points).
+    static let largest = 1e9
 
     var count: Int { bytes.count }
 
@@ -20,6 +26,11 @@ struct PDFBytes {
 
     /// A whole number.
     mutating func integer(_ n: Int) {
+        if n == Int.min {
+            unwritable += 1
+            bytes.append(0x30)
+            return
+        }
         if n < 0 { bytes.append(0x2D); integer(-n); return }
         if n < 10 { bytes.append(0x30 + UInt8(n)); return }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -38,6 +49,12 @@ struct PDFBytes {
     /// A real number with at most `decimals` decimals (1 to 6), no exponent and no trailing zeros.
     mutating func number(_ v: Double, decimals: Int = 3) {
         let scale = PDFBytes.powers[max(1, min(6, decimals))]
+        // A NaN would trap in the conversion and print as "nan": neither may reach the file.
+        guard v.isFinite, abs(v) <= PDFBytes.largest else {
+            unwritable += 1
+            bytes.append(0x30)
+            return
+        }
         var m = Int((v * Double(scale)).rounded())
         if m == 0 { bytes.append(0x30); return }
         if m < 0 { bytes.append(0x2D); m = -m }

@@ -14,6 +14,7 @@ extension PDFCanvas {
             throw PDFStandardError(message: "PDF/A-3u needs an sRGB ICC profile (PDFMetadata.colorProfile) / PDF/A ต้องมีโปรไฟล์สี sRGB")
         }
         if pages.isEmpty { beginPage(size); endPage() }
+        if let what = unwritable { throw PDFWriteError(what: what) }
         writeResources(fontObjects: fonts.write(into: writer))
         var d = PDFBytes()
         d.append("<< /Type /Pages /Kids [")
@@ -67,10 +68,18 @@ extension PDFCanvas {
             parent[i] = stack.last ?? -1
             stack.append(i)
         }
-        func children(_ p: Int) -> [Int] { (0..<outline.count).filter { parent[$0] == p } }
+        // Each item's children in order, and its place among its siblings (found once: a search
+        // per item made a document of many attachments quadratic).
+        var childrenOf = [Int: [Int]]()
+        var place = [Int](repeating: 0, count: outline.count)
+        for i in outline.indices {
+            place[i] = childrenOf[parent[i], default: []].count
+            childrenOf[parent[i], default: []].append(i)
+        }
+        func children(_ p: Int) -> [Int] { childrenOf[p] ?? [] }
         for (i, item) in outline.enumerated() {
             let siblings = children(parent[i]), kids = children(i)
-            let at = siblings.firstIndex(of: i) ?? 0
+            let at = place[i]
             var d = PDFBytes()
             d.append("<< /Title "); d.textString(item.title)
             d.append(" /Parent "); d.integer(parent[i] < 0 ? root : objects[parent[i]]); d.append(" 0 R")

@@ -25,6 +25,9 @@ public final class PDFCanvas: Canvas {
     private var signatureMark: (block: PageRect, appearance: PageRect)?
     /// Marked content and the structure it belongs to.
     var tagging = PDFTagging()
+    /// The first value drawn that was not a finite number within the page's reach: layout's
+    /// inputs are bounded, so this is a bug, and the file is refused rather than written wrong.
+    var unwritable: String?
 
     private struct ImageKey: Hashable { let image: ObjectIdentifier; let width: Int; let height: Int }
 
@@ -41,7 +44,17 @@ public final class PDFCanvas: Canvas {
         super.init()
     }
 
+    /// Records the first value that cannot be written, naming what it belongs to.
+    private func check(_ what: StaticString, _ values: Double...) {
+        guard unwritable == nil else { return }
+        for v in values where !v.isFinite || abs(v) > PDFBytes.largest {
+            unwritable = "\(what): \(v)"
+            return
+        }
+    }
+
     public override func beginPage(_ size: PageSize) {
+        check("page size", size.width, size.height)
         self.size = size
         content = PDFBytes()
         content.bytes.reserveCapacity(16_384)
@@ -52,6 +65,7 @@ public final class PDFCanvas: Canvas {
 
     public override func endPage() {
         tagging.close(&content)
+        if content.unwritable > 0, unwritable == nil { unwritable = "a number on page \(pages.count + 1)" }
         let contents = writer.reserve(), page = writer.reserve()
         writer.stream(contents, content.bytes)
         var d = PDFBytes()
@@ -105,10 +119,18 @@ public final class PDFCanvas: Canvas {
     // MARK: drawing
 
     public override func drawGlyphs(_ font: ShapedFont, _ glyphs: [PlacedGlyph], text: String, baseline: Double? = nil) {
+        let reach = PDFBytes.largest
+        // A NaN fails every comparison, so one test per coordinate covers it too.
+        guard font.size.isFinite, (baseline ?? 0).isFinite, glyphs.allSatisfy({ abs($0.x) <= reach && abs($0.y) <= reach }) else {
+            check("text", font.size, baseline ?? 0)
+            for g in glyphs { check("glyph position", g.x, g.y) }
+            return
+        }
         drawText(font, glyphs, text: text, baseline: baseline)
     }
 
     public override func line(from a: (Double, Double), to b: (Double, Double), width: Double, dash: [Double] = [], round: Bool = false) {
+        check("line", a.0, a.1, b.0, b.1, width)
         tagging.emit(&content)
         if state.stroke != 0 { content.append("0 G\n"); state.stroke = 0 }
         if state.lineWidth != width { content.number(width); content.append(" w\n"); state.lineWidth = width }
@@ -124,12 +146,14 @@ public final class PDFCanvas: Canvas {
     }
 
     public override func fill(x: Double, y: Double, width: Double, height: Double, gray: Double) {
+        check("fill", x, y, width, height, gray)
         tagging.emit(&content)
         setFill(gray)
         content.op(x, size.height - y - height, width, height, operator: "re f")
     }
 
     public override func draw(_ image: ImageAsset, x: Double, y: Double, width: Double, height: Double) {
+        check("picture", x, y, width, height)
         guard let pixels = image.pdfPixels(width: width, height: height) else { return }
         let key = ImageKey(image: ObjectIdentifier(image), width: pixels.width, height: pixels.height)
         let entry = images[key] ?? addImage(pixels, key)
@@ -177,4 +201,11 @@ public final class PDFCanvas: Canvas {
         d.append(" >>")
         writer.object(resources, d.bytes)
     }
+}
+
+/// A PDF that was not written because a value drawn was not a number PDF can hold.
+public struct PDFWriteError: Error, CustomStringConvertible {
+    public let what: String
+    public var description: String { "a value to draw is not a finite number within the page (\(what))" }
+    public var thai: String { "มีค่าที่จะวาดซึ่งไม่ใช่ตัวเลขจำกัดที่อยู่ในหน้ากระดาษ (\(what))" }
 }
