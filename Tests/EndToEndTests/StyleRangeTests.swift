@@ -73,6 +73,11 @@ import Testing
             if let m = line.firstMatch(of: /^([a-z_]+):/) { section = String(m.1) }
             if let m = line.firstMatch(of: /^  ([a-z_]+):[^#]*# \[([^\]]+)\]/) { stated[section + "." + m.1] = String(m.2) }
         }
+        // The names file's few numbers sit at its top level.
+        let names = try String(contentsOfFile: Probe.resources.templates + "/styles/names.yaml", encoding: .utf8)
+        for line in names.split(separator: "\n") {
+            if let m = line.firstMatch(of: /^([a-z_]+):[^#]*# \[([^\]]+)\]/) { stated["names." + m.1] = String(m.2) }
+        }
         let code = Dictionary(uniqueKeysWithValues: Self.keys.map { ($0.key, $0.range) })
         #expect(stated == code)
         // Every value in the file that reads as a number or a length has a range.

@@ -30,7 +30,7 @@ enum StyleRanges {
     ]
 
     static let integers: [String: String] = [
-        "page.lines_after_number": "0–10", "page.cut_between_words": "0–100", "names.max_surname": "1–100", "signature.signing_lines": "0–20", "comments.dotted_lines": "0–50",
+        "page.lines_after_number": "0–10", "page.cut_between_words": "0–100", "names.max_surname": "1–100", "names.max_given_name": "1–100", "signature.signing_lines": "0–20", "comments.dotted_lines": "0–50",
         "comments.signing_lines": "0–20", "table.page_cut_between_words": "0–100", "chart.ticks": "1–100",
     ]
 

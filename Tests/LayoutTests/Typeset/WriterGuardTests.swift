@@ -14,14 +14,14 @@ import Testing
         bytes.integer(Int.min)
         #expect(String(decoding: bytes.bytes, as: UTF8.self) == "0000" && bytes.unwritable == 4)
 
-        let canvas = PDFCanvas(metadata: .init(title: "t", author: "a", creator: "c", date: "2026-01-01T00:00:00Z"))
+        let canvas = PDFCanvas(metadata: .init(title: "t", author: "a", creator: "c", date: "2026-01-01T00:00:00Z", standard: .none))
         canvas.beginPage(PageSize(width: 595, height: 842))
         canvas.line(from: (0, .nan), to: (10, 10), width: 1)
         canvas.endPage()
         #expect { try canvas.finish() } throws: { error in
             (error as? PDFWriteError)?.description.contains("not a finite number") == true
         }
-        let fine = PDFCanvas(metadata: .init(title: "t", author: "a", creator: "c", date: "2026-01-01T00:00:00Z"))
+        let fine = PDFCanvas(metadata: .init(title: "t", author: "a", creator: "c", date: "2026-01-01T00:00:00Z", standard: .none))
         fine.beginPage(PageSize(width: 595, height: 842))
         fine.line(from: (0, 0), to: (10, 10), width: 1)
         fine.endPage()
