@@ -1,6 +1,14 @@
 import Documents
 import Foundation
 
+/// One row rendered and not yet written anywhere: its manifest entry, its PDF and its page-1
+/// thumbnail (nil when the row failed). A folder batch writes the files; the service streams them.
+public struct RenderedRow: Sendable {
+    public var entry: ManifestEntry
+    public var pdf: Data?
+    public var thumbnail: Data?
+}
+
 /// Renders one row: fill the template, validate it like a single file, write the PDF and its
 /// thumbnail atomically, and describe the result for the manifest. Never throws: a failing row
 /// becomes a failed entry and the batch goes on.
@@ -11,27 +19,39 @@ struct RowRenderer: @unchecked Sendable {
     let thumbnailDPI: Double?
 
     func entry(_ job: Job, renderer: DocumentRenderer) -> ManifestEntry {
-        var e = ManifestEntry(row: job.row.number, file: job.file, key: job.key, status: .failed, input: job.input)
-        if let error = job.error { e.error = error; return e }
+        let made = make(job, renderer: renderer)
+        guard let pdf = made.pdf else { return made.entry }
+        do {
+            try OutputFile.write(pdf, to: out + "/" + job.file, flush: false)
+            if let png = made.thumbnail, let name = made.entry.thumbnail {
+                try OutputFile.write(png, to: out + "/" + name, flush: false)
+            }
+            return made.entry
+        } catch {
+            var e = RowRenderer.failed(job)
+            e.error = RowRenderer.renderError(job, error)
+            return e
+        }
+    }
+
+    /// The row's PDF, thumbnail and entry, in memory.
+    func make(_ job: Job, renderer: DocumentRenderer) -> RenderedRow {
+        var e = RowRenderer.failed(job)
+        if let error = job.error { e.error = error; return RenderedRow(entry: e) }
         let loaded: (Document, Style)
         do {
             loaded = try DocumentLoader(resources: resources).load(node: template.fill(job.row), name: template.name,
                                                                    files: template.files)
         } catch let p as Problems {
             e.error = "\(job.label): the filled template has problems / เอกสารของรายการนี้มีข้อผิดพลาด\n" + p.description
-            return e
+            return RenderedRow(entry: e)
         } catch {
-            e.error = "\(job.label): \(error)"; return e
+            e.error = "\(job.label): \(error)"; return RenderedRow(entry: e)
         }
         let (doc, style) = loaded
         do {
             let r = try renderer.render(doc, style, thumbnailDPI: thumbnailDPI)
-            try OutputFile.write(r.pdf, to: out + "/" + job.file, flush: false)
-            if let png = r.thumbnail {
-                let name = FileName.thumbnail(for: job.file)
-                try OutputFile.write(png, to: out + "/" + name, flush: false)
-                e.thumbnail = name
-            }
+            if r.thumbnail != nil { e.thumbnail = FileName.thumbnail(for: job.file) }
             e.status = .ok
             e.pages = r.pageCount
             e.bytes = r.pdf.count
@@ -39,10 +59,19 @@ struct RowRenderer: @unchecked Sendable {
             e.title = doc.memo.subject
             e.unit = doc.memo.agency
             e.date = doc.printedDate(style)
+            return RenderedRow(entry: e, pdf: r.pdf, thumbnail: r.thumbnail)
         } catch {
-            e.error = "\(job.label): cannot render or write \(job.file): \(error) / สร้างหรือเขียนแฟ้ม \(job.file) ไม่ได้"
+            e.error = RowRenderer.renderError(job, error)
+            return RenderedRow(entry: e)
         }
-        return e
+    }
+
+    static func failed(_ job: Job) -> ManifestEntry {
+        ManifestEntry(row: job.row.number, file: job.file, key: job.key, status: .failed, input: job.input)
+    }
+
+    static func renderError(_ job: Job, _ error: Error) -> String {
+        "\(job.label): cannot render or write \(job.file): \(error) / สร้างหรือเขียนแฟ้ม \(job.file) ไม่ได้"
     }
 }
 

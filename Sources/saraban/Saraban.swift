@@ -8,7 +8,7 @@ struct Saraban: ParsableCommand {
         commandName: "saraban",
         abstract: "Thai government documents (บันทึกข้อความ) from YAML to print-ready A4 PDF.",
         version: DocumentRenderer.version,
-        subcommands: [Render.self, Preview.self, Check.self, Fonts.self, BatchCommand.self])
+        subcommands: [Render.self, Preview.self, Check.self, Fonts.self, BatchCommand.self, ServeCommand.self])
 }
 
 /// Shared start-up: find Templates/ and Fonts/, register fonts.
