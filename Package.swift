@@ -48,6 +48,9 @@ let package = Package(
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Layout"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Documents", "Layout", "ThaiText", "Typeset", "CPangoCairo"], exclude: ["Fixtures"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch"]),
-        .testTarget(name: "ServiceTests", dependencies: ["Service", "Batch", "Documents"]),
+        .testTarget(name: "ServiceTests", dependencies: ["Service", "Batch", "Documents", "Layout", "Yams",
+                                                       .product(name: "Hummingbird", package: "hummingbird"),
+                                                       .product(name: "Logging", package: "swift-log"),
+                                                       .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
     ]
 )

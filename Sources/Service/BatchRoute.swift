@@ -13,6 +13,7 @@ struct BatchRoute: Sendable {
     let pool: RenderPool
     let resources: Resources
     let options: ServiceOptions
+    let metrics: ServiceMetrics
 
     func add(to router: Router<ServiceContext>) {
         router.post("/v1/batch") { request, _ in try await batch(request) }
@@ -32,7 +33,7 @@ struct BatchRoute: Sendable {
         var h = HTTPFields()
         h[.contentType] = "application/zip"
         h[.contentDisposition] = "attachment; filename=\"batch.zip\""
-        let writer = BatchZipWriter(pool: pool, stream: stream, window: window, timeout: options.timeout)
+        let writer = BatchZipWriter(pool: pool, stream: stream, window: window, timeout: options.timeout, metrics: metrics)
         return Response(status: .ok, headers: h, body: ResponseBody { body in
             defer { pool.release(window) }
             try await writer.write(to: &body)
@@ -84,6 +85,7 @@ struct BatchZipWriter: Sendable {
     let stream: BatchStream
     let window: Int
     let timeout: Double
+    let metrics: ServiceMetrics
 
     func write(to body: inout any ResponseBodyWriter) async throws {
         var zip = ZipStream()
@@ -117,10 +119,14 @@ struct BatchZipWriter: Sendable {
     }
 
     private func row(_ i: Int) -> Task<RenderedRow, Never> {
-        let pool = self.pool, stream = self.stream, timeout = self.timeout
+        let pool = self.pool, stream = self.stream, timeout = self.timeout, metrics = self.metrics
         return Task {
             do {
-                return try await pool.run(timeout: timeout, slotted: false) { renderer in stream.row(i, renderer: renderer) }
+                let made = try await pool.run(timeout: timeout, slotted: false) { renderer in
+                    timed { stream.row(i, renderer: renderer) }
+                }
+                if let pages = made.value.entry.pages { metrics.rendered(pages: pages, seconds: made.seconds) }
+                return made.value
             } catch let e as ServiceError {
                 return stream.failedRow(i, error: "\(e.english) / \(e.thai)")
             } catch {

@@ -32,8 +32,10 @@ final class ServiceMetrics: Sendable {
 
     /// One request answered: by route (the route's pattern, never the raw path) and status.
     func request(route: String, method: String, status: Int) {
+        // A client may send any method and path: only known values become labels.
+        let m = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"].contains(method) ? method : "other"
         CoreMetrics.Counter(label: "saraban_http_requests_total",
-                            dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory)
+                            dimensions: [("route", route), ("method", m), ("status", String(status))], factory: factory)
             .increment()
     }
 

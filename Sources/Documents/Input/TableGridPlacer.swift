@@ -10,6 +10,7 @@ struct TableGridPlacer {
         // How many more rows each column stays taken by a rowspan from above.
         var held = [Int](repeating: 0, count: columns)
         var result = [TableRowContent]()
+        let untilGroup = rowsUntilGroup(rows)
         for (r, row) in rows.enumerated() {
             if let g = row.group {
                 // A group row spans the width, so rowspans above end before it.
@@ -24,7 +25,7 @@ struct TableGridPlacer {
                 while col < columns, held[col] > 0 { col += 1 }
                 let span = min(cell.colspan, columns - col)
                 if col >= columns || span < cell.colspan { overflow = true; break }
-                let rowspan = min(cell.rowspan, rowsUntilGroup(rows, from: r))
+                let rowspan = min(cell.rowspan, untilGroup[r])
                 cells.append(TableCellContent(paragraphs: cell.paragraphs, column: col, rowspan: rowspan, colspan: span))
                 for c in col..<(col + span) { held[c] = rowspan }
                 col += span
@@ -46,10 +47,11 @@ struct TableGridPlacer {
         return result
     }
 
-    /// Rows from `r` up to the next group row.
-    private func rowsUntilGroup(_ rows: [WrittenRow], from r: Int) -> Int {
-        var n = 0
-        while r + n < rows.count, rows[r + n].group == nil { n += 1 }
+    /// For each row, the rows from it up to the next group row (counted once from the end: a
+    /// count per row made a long table quadratic).
+    private func rowsUntilGroup(_ rows: [WrittenRow]) -> [Int] {
+        var n = [Int](repeating: 0, count: rows.count + 1)
+        for r in rows.indices.reversed() { n[r] = rows[r].group == nil ? n[r + 1] + 1 : 0 }
         return n
     }
 }

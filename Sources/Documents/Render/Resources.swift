@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where Saraban's Templates/ and Fonts/ folders are: $SARABAN_HOME, beside the executable's
-/// build folder, or the current folder and its parents.
+/// build folder, PREFIX/share/saraban of an installed one, or the current folder and its parents.
 public struct Resources: Sendable {
     public let root: String
     public var templates: String { root + "/Templates" }
@@ -17,6 +17,8 @@ public struct Resources: Sendable {
         let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
         var dir = exe
         for _ in 0..<5 { candidates.append(dir.path); dir.deleteLastPathComponent() }
+        // `make install`: PREFIX/bin/saraban with PREFIX/share/saraban/Templates.
+        candidates.append(exe.deletingLastPathComponent().appendingPathComponent("share/saraban").path)
         var cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         for _ in 0..<5 { candidates.append(cwd.path); cwd.deleteLastPathComponent() }
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
