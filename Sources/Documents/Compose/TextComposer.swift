@@ -40,6 +40,8 @@ struct TextComposer {
 
     /// Sets a paragraph, keeping protected phrases whole and avoiding compound splits.
     func lines(_ text: InlineText, _ p: ParagraphStyle) -> [TextLine] {
+        // An abandoned render skips the phrase and compound scans too (the layouter returns at once).
+        if let c = layouter.cancellation, c.isCancelled { return layouter.layout(text, p) }
         var p = p
         let scalars = Scalars.of(text.text)
         p.keepTogether = protected.ranges(in: scalars)
