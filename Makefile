@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard Templates/examples/*.yaml)
 SARABAN := .build/release/saraban
 
-.PHONY: deps build demo test test-fonts bench clean
+.PHONY: deps build demo test test-fonts test-api bench bench-serve bench-failover install clean
 
 # Installs the Debian packages that are missing (nothing when all are there).
 deps:
@@ -44,6 +44,25 @@ test-fonts: deps
 test: deps test-fonts
 	swift build --build-tests
 	swift test --skip-build
+	Scripts/schemathesis.sh .build/debug/saraban
+
+# The service against its OpenAPI description (schemathesis from PyPI; SCHEMATHESIS_EXAMPLES per operation).
+test-api: deps
+	swift build --product saraban
+	Scripts/schemathesis.sh .build/debug/saraban
+
+# Installs the release binary, Templates/ and a systemd unit into PREFIX (README: "Run it as a service").
+PREFIX ?= /usr/local
+install: build
+	Scripts/install.sh $(PREFIX) $(SARABAN)
+
+# The service over loopback beside `saraban batch --jobs 2` on the same documents (bench/README.md).
+bench-serve: build
+	bench/run-serve.sh
+
+# Two instances behind nginx, one killed during load: nginx's retry must leave no failed request.
+bench-failover: build
+	bench/failover.sh
 
 clean:
 	rm -rf .build out

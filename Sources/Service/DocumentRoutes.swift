@@ -28,7 +28,7 @@ struct DocumentRoutes: Sendable {
         metrics.rendered(pages: out.value.pageCount, seconds: out.seconds)
         var h = HTTPFields()
         h[.contentType] = "application/pdf"
-        h[.contentDisposition] = "inline; filename=\"\(pdfName(input.name))\""
+        h[.contentDisposition] = pdfDisposition(input.name)
         return Response(status: .ok, headers: h, body: .init(byteBuffer: ByteBuffer(bytes: out.value.pdf)))
     }
 
@@ -95,10 +95,15 @@ struct DocumentRoutes: Sendable {
         return try await DocumentInput.read(request, maxBody: options.maxBody)
     }
 
-    private func pdfName(_ documentName: String) -> String {
-        let base = (documentName as NSString).deletingPathExtension
-        let safe = base.unicodeScalars.filter { $0.value >= 0x20 && $0 != "\"" && $0 != "\\" && $0.value < 0x7F }
-        return (safe.isEmpty ? "document" : String(String.UnicodeScalarView(safe))) + ".pdf"
+    /// `inline; filename="memo.pdf"` after the document's name, with the Thai name as filename*.
+    private func pdfDisposition(_ documentName: String) -> String {
+        let base = (documentName as NSString).deletingPathExtension + ".pdf"
+        let ascii = base.unicodeScalars.filter { $0.value >= 0x20 && $0 != "\"" && $0 != "\\" && $0.value < 0x7F }
+        let plain = ascii.count == base.unicodeScalars.count ? base : "document.pdf"
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._")
+        let encoded = base.addingPercentEncoding(withAllowedCharacters: allowed) ?? plain
+        return "inline; filename=\"\(plain)\"; filename*=UTF-8''\(encoded)"
     }
 }
 

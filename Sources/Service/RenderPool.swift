@@ -169,7 +169,10 @@ final class Completion<T: Sendable>: @unchecked Sendable {
 
     func set(_ c: CheckedContinuation<T, Error>) {
         let pending: Result<T, Error>? = lock.withLock {
-            if let e = early { early = nil; return e }
+            if let e = early {
+                early = nil
+                return e
+            }
             continuation = c
             return nil
         }

@@ -63,6 +63,9 @@ public struct ServiceOptions: Sendable {
 public struct ServiceSetupError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var thai: String
-    public init(_ message: String, _ thai: String) { self.message = message; self.thai = thai }
+    public init(_ message: String, _ thai: String) {
+        self.message = message
+        self.thai = thai
+    }
     public var description: String { "\(message) / \(thai)" }
 }

@@ -115,7 +115,11 @@ struct HeaderParameters {
         var quoted = false
         var escaped = false
         for c in header {
-            if escaped { current.append(c); escaped = false; continue }
+            if escaped {
+                current.append(c)
+                escaped = false
+                continue
+            }
             if quoted && c == "\\" { escaped = true; continue }
             if c == "\"" { quoted.toggle(); continue }
             if c == ";" && !quoted { fields.append(current); current = ""; continue }

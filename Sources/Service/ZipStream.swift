@@ -126,7 +126,8 @@ struct ZipStream {
 
 extension Array where Element == UInt8 {
     mutating func le16(_ v: UInt16) {
-        append(UInt8(v & 0xFF)); append(UInt8(v >> 8))
+        append(UInt8(v & 0xFF))
+        append(UInt8(v >> 8))
     }
 
     mutating func le32(_ v: UInt32) {

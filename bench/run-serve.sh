@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `make bench-serve`: the service over loopback beside `saraban batch --jobs 2` on the same
+# documents in the same run: the hinlekfai example with its unit's name in the memo and every
+# attachment (nothing shared between documents). Prints documents/s, p50/p99 at 1 and 8 clients,
+# and the server's peak RSS after 1,000 and after 10,000 requests.
+# usage: bench/run-serve.sh   (BENCH_ROWS units, default 1000; BENCH_REQUESTS, default 10000)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+exe="$root/.build/release/saraban"
+rows=${BENCH_ROWS:-1000}
+total=${BENCH_REQUESTS:-10000}
+work=$(mktemp -d)
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+python3 "$root/bench/make-units.py" "$root/Templates/examples/hinlekfai.yaml" "$work" "$rows" 2>/dev/null
+client() { python3 "$root/bench/serve-client.py" "$port" "$work/unshared.yaml" "$work/units.csv" "$@" 2>"$work/client.err"; }
+rss() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status"; }
+
+echo "saraban serve against saraban batch, $rows units of the hinlekfai example, nothing shared ($(nproc) cores)"
+/usr/bin/time -f "%e %M" -o "$work/time" "$exe" batch --data "$work/units.csv" --template "$work/unshared.yaml" \
+  --out "$work/out" --jobs 2 --quiet --force >/dev/null
+read -r secs kb < "$work/time"
+batch=$(awk -v d="$rows" -v s="$secs" 'BEGIN { printf "%.1f", d / s }')
+printf "%-28s %6d docs   %7.1f docs/s  peak RSS %.1f MB\n" "saraban batch --jobs 2" "$rows" "$batch" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+
+"$exe" serve --port 0 --jobs 2 --log-level warning 2>"$work/serve.log" &
+pid=$!
+port=""
+for _ in $(seq 1 100); do
+  port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/serve.log" | head -1)
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+client 100 1 --label "warm-up" >/dev/null
+client 300 1 --label "serve, 1 client"
+first=$(( 1000 - 400 ))
+client "$first" 8 --label "serve, 8 clients"
+rate=$(awk '/^RATE/ { print $2 }' "$work/client.err")
+rss1=$(rss)
+client $(( total - 1000 )) 8 --label "serve, 8 clients (to $total)"
+rss10=$(rss)
+echo "serve / batch --jobs 2: $(awk -v a="$rate" -v b="$batch" 'BEGIN { printf "%.2fx", a / b }') documents/s (8 clients)"
+echo "peak RSS after 1,000 requests $rss1 MB, after $total requests $rss10 MB ($(awk -v a="$rss10" -v b="$rss1" 'BEGIN { printf "%.2fx", a / b }'))"
+kill -TERM "$pid"
+wait "$pid" && echo "saraban serve stopped with exit 0"
+pid=""
