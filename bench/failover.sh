@@ -19,21 +19,28 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 python3 "$root/bench/make-units.py" "$root/Templates/examples/hinlekfai.yaml" "$work" 200 2>/dev/null
 
-start_instance() { # log
-  "$exe" serve --port 0 --jobs 1 --log-level warning 2>"$1" &
+started=""
+start_instance() { # log; sets $started to the port
+  # A queue long enough for all 8 clients: when one instance dies, the other takes them all.
+  "$exe" serve --port 0 --jobs 1 --queue 16 --log-level warning >/dev/null 2>"$1" &
   pids+=($!)
-  local port=""
+  started=""
   for _ in $(seq 1 100); do
-    port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$1" | head -1)
-    [ -n "$port" ] && break
+    started=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$1" | head -1)
+    [ -n "$started" ] && break
     sleep 0.1
   done
-  echo "$port"
 }
-a=$(start_instance "$work/a.log"); pid_a=${pids[0]}
-b=$(start_instance "$work/b.log")
+start_instance "$work/a.log"
+a=$started
+pid_a=${pids[0]}
+start_instance "$work/b.log"
+b=$started
 front=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$work/nginx"
+# nginx's workers run as another user (nobody, www-data): they must reach their temp folders.
+chmod 755 "$work"
+chmod 777 "$work/nginx"
 cat > "$work/nginx.conf" <<CONF
 worker_processes 1;
 daemon off;
@@ -67,7 +74,7 @@ http {
   }
 }
 CONF
-"$nginx" -c "$work/nginx.conf" -p "$work" &
+"$nginx" -c "$work/nginx.conf" -p "$work" >/dev/null 2>&1 &
 pids+=($!)
 sleep 1
 echo "nginx on $front in front of saraban serve on $a and $b; $n requests, 8 clients; instance $a killed after $(( n / 3 ))"
@@ -76,4 +83,9 @@ python3 "$root/bench/serve-client.py" "$front" "$work/unshared.yaml" "$work/unit
 grep -v '^RATE' "$work/client.err" || true
 failed=$(awk '/^RATE/ { print $4 }' "$work/client.err")
 echo "nginx's log: $(grep -c 'upstream' "$work/nginx-error.log" 2>/dev/null || echo 0) upstream errors retried"
-[ "$failed" = 0 ] && echo "zero failed requests" || { echo "FAILED: $failed requests failed"; exit 1; }
+if [ "$failed" != 0 ]; then
+  echo "FAILED: $failed requests failed; nginx said:"
+  grep -v "buffered to a temporary" "$work/nginx-error.log" | head -8
+  exit 1
+fi
+echo "zero failed requests"

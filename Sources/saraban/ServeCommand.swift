@@ -37,6 +37,9 @@ struct ServeCommand: ParsableCommand {
         options.maxBody = maxBody
         options.timeout = timeout
         options.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        // Always said, whatever the log level: scripts started on --port 0 read the port here.
+        let shown = host
+        options.onListening = { port in printError("saraban serve: listening on \(shown):\(port)") }
         do {
             options.token = try tokenFile.map { try ServiceOptions.token(fromFile: $0) }
             try runUntilStopped(try buildApplication(options))
