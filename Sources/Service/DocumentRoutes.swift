@@ -81,6 +81,7 @@ struct DocumentRoutes: Sendable {
         } else {
             wanted = pages
         }
+        try PreviewQuery.checkSize(wanted, dpi: query.dpi)
         let canvas = ImageCanvas(dpi: query.dpi)
         Painter().paint(wanted, on: canvas)
         let rendered = zip(wanted, canvas.pages).map { PreviewPage(width: $0.size.width, height: $0.size.height, png: $1) }
@@ -126,6 +127,19 @@ struct PreviewQuery: Sendable {
     var page: Int?
 
     static let dpiRange = 10.0...300.0
+    /// The most pixels one answer may paint (about 280 A4 pages at 96 dpi, 30 at 300 dpi).
+    static let maxPixels = 250_000_000.0
+
+    /// A preview of many pages at a high resolution would hold hundreds of megabytes: refused.
+    static func checkSize(_ pages: [Page], dpi: Double) throws {
+        let scale = dpi / 72
+        let pixels = pages.reduce(0.0) { $0 + $1.size.width * scale * $1.size.height * scale }
+        guard pixels <= maxPixels else {
+            throw ServiceError(.contentTooLarge,
+                               "a preview of \(pages.count) pages at \(Int(dpi)) dpi is too large; ask for one page (?page=N) or a lower dpi",
+                               "ภาพตัวอย่าง \(pages.count) หน้าที่ \(Int(dpi)) dpi ใหญ่เกินไป ให้ขอทีละหน้า (?page=N) หรือลดความละเอียด")
+        }
+    }
 
     init(dpi d: String?, page p: String?) throws {
         if let d {

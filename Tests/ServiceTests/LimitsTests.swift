@@ -87,6 +87,18 @@ import Testing
         }
     }
 
+    @Test func aPreviewTooLargeToHoldIsRefusedButItsPagesCanBeHad() async throws {
+        try await withServer { server in
+            let doc = TestDocuments.longTable(rows: 1500)
+            let all = try #require(await HTTPClient.post(server.port, "/v1/preview?dpi=300", doc, type: Self.yaml))
+            #expect(all.status == 413, "\(all.text.prefix(200))")
+            #expect((all.json() as? [String: String])?["error"]?.contains("page=N") == true)
+            let one = try #require(await HTTPClient.post(server.port, "/v1/preview?dpi=300&page=3", doc, type: Self.yaml))
+            #expect(one.status == 200 && TestPictures.pngSize(one.body)?.0 == 2480)
+            #expect(Int(one.header("x-page-count") ?? "") ?? 0 > 40)
+        }
+    }
+
     @Test func tokenIsRequiredOnV1Only() async throws {
         let dir = Repo.tempDir()
         let token = "s3cret-token-for-the-test-0123456789"
