@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard Templates/examples/*.yaml)
 SARABAN := .build/release/saraban
 # `make install`: the binary, Templates/ and Fonts/ (PREFIX/share/saraban, where the binary looks),
-# the man page and bash, zsh and fish completions. DESTDIR for staged installs (packages).
+# the man page, bash, zsh and fish completions, and a systemd unit for `saraban serve`. DESTDIR for staged installs (packages).
 PREFIX ?= /usr/local
 DESTDIR ?=
 SHARE = $(DESTDIR)$(PREFIX)/share
@@ -17,7 +17,7 @@ GENERATE_MANUAL := .build/release/generate-manual
 DOC := .build/doc
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || echo 2026-01-01)
 
-.PHONY: deps test-deps build demo test test-fonts office-venv test-signing-tools check-tools bench fuzz leaks clean install install-files
+.PHONY: deps test-deps build demo test test-fonts office-venv test-signing-tools check-tools test-api bench bench-serve bench-failover fuzz leaks clean install install-files
 
 # Installs the Debian packages of the list $(1) that are missing (nothing when all are there).
 define apt_install
@@ -85,6 +85,20 @@ test: test-deps test-fonts office-venv test-signing-tools check-tools
 	swift build --build-tests
 	swift build --product generate-manual
 	swift test --skip-build
+	Scripts/schemathesis.sh .build/debug/saraban
+
+# The service against its OpenAPI description (schemathesis from PyPI; SCHEMATHESIS_EXAMPLES per operation).
+test-api: deps
+	swift build --product saraban
+	Scripts/schemathesis.sh .build/debug/saraban
+
+# The service over loopback beside `saraban batch --jobs 2` on the same documents (bench/README.md).
+bench-serve: build
+	bench/run-serve.sh
+
+# Two instances behind nginx, one killed during load: nginx's retry must leave no failed request.
+bench-failover: build
+	bench/failover.sh
 
 install: build
 	swift build -c release --product generate-manual
@@ -109,7 +123,9 @@ install-files:
 	install -m 644 $(DOC)/completions/saraban.bash $(SHARE)/bash-completion/completions/saraban
 	install -m 644 $(DOC)/completions/_saraban $(SHARE)/zsh/site-functions/_saraban
 	install -m 644 $(DOC)/completions/saraban.fish $(SHARE)/fish/vendor_completions.d/saraban.fish
-	@echo "installed $(DESTDIR)$(PREFIX)/bin/saraban; Templates/ and Fonts/ in $(SHARE)/saraban"
+	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
+	sed "s|@PREFIX@|$(PREFIX)|g" Scripts/saraban.service.in > $(DESTDIR)$(PREFIX)/lib/systemd/system/saraban.service
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/saraban; Templates/ and Fonts/ in $(SHARE)/saraban; the systemd unit saraban.service"
 
 # The fuzz test of `make test` at length: FUZZ_CASES (5000) mutated examples with the release build,
 # cases by outcome (bench/README.md has a run's figures). FUZZ_SEED picks another set of cases.

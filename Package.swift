@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,13 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The service: no traits, so swift-configuration is not built.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
@@ -30,7 +37,16 @@ let package = Package(
                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Batch", dependencies: ["Documents", "ThaiText", "CShims", .product(name: "Mustache", package: "swift-mustache"), "Yams",
                                               .product(name: "SwiftCSV", package: "SwiftCSV")]),
-        .executableTarget(name: "saraban", dependencies: ["Batch", "Documents", "Signing", "CShims",
+        .target(name: "Service", dependencies: ["Batch", "Documents", "Layout", "Typeset", "CShims",
+                                                .product(name: "Hummingbird", package: "hummingbird"),
+                                                .product(name: "Logging", package: "swift-log"),
+                                                .product(name: "Metrics", package: "swift-metrics"),
+                                                .product(name: "Prometheus", package: "swift-prometheus"),
+                                                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                                                .product(name: "MultipartKit", package: "multipart-kit")]),
+        .executableTarget(name: "saraban", dependencies: ["Service", "Batch", "Documents", "Signing", "CShims",
+                                                          .product(name: "Hummingbird", package: "hummingbird"),
+                                                          .product(name: "Logging", package: "swift-log"),
                                                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Typeset", "ThaiText"]),
@@ -38,5 +54,9 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["Documents", "Layout", "ThaiText", "Typeset", "CPangoCairo"], exclude: ["Fixtures"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch"]),
         .testTarget(name: "SigningTests", dependencies: ["Signing", "Documents"], exclude: ["Fixtures"]),
+        .testTarget(name: "ServiceTests", dependencies: ["Service", "Batch", "Documents", "Layout", "Yams",
+                                                       .product(name: "Hummingbird", package: "hummingbird"),
+                                                       .product(name: "Logging", package: "swift-log"),
+                                                       .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]),
     ]
 )

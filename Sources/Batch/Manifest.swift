@@ -49,19 +49,24 @@ public struct Manifest: Codable, Sendable {
 
     static func write(dir: String, saraban: String, template: String, data: String, entries: EntryStream) throws {
         let file = try StreamedFile(path: dir + "/" + Manifest.fileName)
+        try json(saraban: saraban, template: template, data: data, entries: entries) { try file.write($0) }
+        try file.commit()
+    }
+
+    /// The manifest's JSON in pieces, one entry at a time.
+    static func json(saraban: String, template: String, data: String, entries: EntryStream, emit: (String) throws -> Void) throws {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         func string(_ s: String) throws -> String { String(decoding: try e.encode(s), as: UTF8.self) }
-        try file.write("{\n  \"data\" : \(try string(data)),\n  \"documents\" : [")
+        try emit("{\n  \"data\" : \(try string(data)),\n  \"documents\" : [")
         var n = 0
         for i in 0..<entries.count {
             guard let entry = entries.entry(i) else { continue }
             let body = String(decoding: try e.encode(entry), as: UTF8.self).replacingOccurrences(of: "\n", with: "\n    ")
-            try file.write((n == 0 ? "\n    " : ",\n    ") + body)
+            try emit((n == 0 ? "\n    " : ",\n    ") + body)
             n += 1
         }
-        try file.write((n == 0 ? "" : "\n  ") + "],\n  \"saraban\" : \(try string(saraban)),\n  \"template\" : \(try string(template))\n}")
-        try file.commit()
+        try emit((n == 0 ? "" : "\n  ") + "],\n  \"saraban\" : \(try string(saraban)),\n  \"template\" : \(try string(template))\n}")
     }
 }
 

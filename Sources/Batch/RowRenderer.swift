@@ -1,15 +1,23 @@
 import Documents
 import Foundation
 
-/// Renders one row: fill the template, validate it like a single file, write the PDF and its
-/// thumbnail atomically, and describe the result for the manifest. Never throws: a failing row
-/// becomes a failed entry and the batch goes on (unless the disk is full: then it stops).
+/// One row rendered and not yet written anywhere: its manifest entry, its PDF and its page-1
+/// thumbnail (nil when the row failed). A folder batch writes the files; the service streams them.
+public struct RenderedRow: Sendable {
+    public var entry: ManifestEntry
+    public var pdf: Data?
+    public var thumbnail: Data?
+}
+
+/// Renders one row: fill the template, validate it like a single file, render (and sign) it, and
+/// describe the result for the manifest. Never throws: a failing row becomes a failed entry and
+/// the batch goes on (unless writing finds the disk full: then it stops).
 struct RowRenderer: @unchecked Sendable {
     let template: Template
     let resources: Resources
     let out: String
     let thumbnailDPI: Double?
-    let signing: SigningSetup?
+    var signing: SigningSetup? = nil
 
     /// A row's manifest entry, and whether writing it found the disk full.
     struct Result {
@@ -17,12 +25,32 @@ struct RowRenderer: @unchecked Sendable {
         var diskFull = false
     }
 
+    /// Renders the row and writes its PDF and thumbnail into the output folder, each whole or not at all.
     func entry(_ job: Job, renderer: DocumentRenderer) -> Result {
-        var e = ManifestEntry(row: job.row.number, file: job.file, key: job.key, status: .failed, input: job.input)
+        var made = make(job, renderer: renderer)
+        guard let pdf = made.pdf else { return Result(entry: made.entry) }
+        do {
+            try OutputFile.write(pdf, to: out + "/" + job.file, flush: false)
+            if let png = made.thumbnail, let name = made.entry.thumbnail {
+                try OutputFile.write(png, to: out + "/" + name, flush: false)
+            }
+            return Result(entry: made.entry)
+        } catch {
+            let w = error as? OutputFileError
+            made.entry.status = .failed
+            made.entry.thumbnail = nil
+            made.entry.error = "\(job.label): cannot write \(w?.path ?? job.file): \(w?.reason ?? "\(error)") / เขียนแฟ้ม \(job.file) ไม่ได้: \(w?.thai ?? "")"
+            return Result(entry: made.entry, diskFull: w?.diskFull ?? false)
+        }
+    }
+
+    /// The row's PDF, thumbnail and entry, in memory.
+    func make(_ job: Job, renderer: DocumentRenderer) -> RenderedRow {
+        var e = RowRenderer.failed(job)
         if !job.row.warnings.isEmpty { e.warning = job.row.warnings.joined(separator: "\n") }
         if let error = job.error {
             e.error = error
-            return Result(entry: e)
+            return RenderedRow(entry: e)
         }
         let loaded: (Document, Style)
         do {
@@ -30,10 +58,10 @@ struct RowRenderer: @unchecked Sendable {
                                                                    files: template.files)
         } catch let p as Problems {
             e.error = "\(job.label): the filled template has problems / เอกสารของรายการนี้มีข้อผิดพลาด\n" + p.description
-            return Result(entry: e)
+            return RenderedRow(entry: e)
         } catch {
             e.error = "\(job.label): \(error)"
-            return Result(entry: e)
+            return RenderedRow(entry: e)
         }
         let (doc, style) = loaded
         var r: DocumentRenderer.Rendered
@@ -43,20 +71,9 @@ struct RowRenderer: @unchecked Sendable {
         } catch {
             let detail = (error as? Problems)?.description ?? "\(error)"
             e.error = "\(job.label): cannot render \(job.file) / สร้างแฟ้ม \(job.file) ไม่ได้\n" + detail
-            return Result(entry: e)
+            return RenderedRow(entry: e)
         }
-        do {
-            try OutputFile.write(r.pdf, to: out + "/" + job.file, flush: false)
-            if let png = r.thumbnail {
-                let name = FileName.thumbnail(for: job.file)
-                try OutputFile.write(png, to: out + "/" + name, flush: false)
-                e.thumbnail = name
-            }
-        } catch {
-            let w = error as? OutputFileError
-            e.error = "\(job.label): cannot write \(w?.path ?? job.file): \(w?.reason ?? "\(error)") / เขียนแฟ้ม \(job.file) ไม่ได้: \(w?.thai ?? "")"
-            return Result(entry: e, diskFull: w?.diskFull ?? false)
-        }
+        if r.thumbnail != nil { e.thumbnail = FileName.thumbnail(for: job.file) }
         e.status = .ok
         e.pages = r.pageCount
         e.bytes = r.pdf.count
@@ -64,9 +81,15 @@ struct RowRenderer: @unchecked Sendable {
         e.title = doc.memo.subject
         e.unit = doc.memo.agency
         e.date = doc.printedDate(style)
-        return Result(entry: e)
+        return RenderedRow(entry: e, pdf: r.pdf, thumbnail: r.thumbnail)
+    }
+
+    /// The entry of a row that has not (yet) succeeded.
+    static func failed(_ job: Job) -> ManifestEntry {
+        ManifestEntry(row: job.row.number, file: job.file, key: job.key, status: .failed, input: job.input)
     }
 }
+
 
 /// The output folder: made writable before any work, swept of temporary files a killed run
 /// left, and read for what an earlier run finished.

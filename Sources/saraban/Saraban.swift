@@ -10,7 +10,7 @@ struct Saraban: ParsableCommand {
         abstract: "Thai government memos and their attached reports, from YAML to print-ready A4 PDF.",
         discussion: "Start with `saraban new memo.yaml`, edit it, then `saraban render memo.yaml`. The document format and the style are described in README.md and Templates/styles/memo.yaml.",
         version: DocumentRenderer.version,
-        subcommands: [New.self, Render.self, Preview.self, Check.self, Inspect.self, Fonts.self, BatchCommand.self, Sign.self, Verify.self])
+        subcommands: [New.self, Render.self, Preview.self, Check.self, Inspect.self, Fonts.self, BatchCommand.self, Sign.self, Verify.self, ServeCommand.self])
 }
 
 /// Shared start-up: find Templates/ and Fonts/, register fonts.

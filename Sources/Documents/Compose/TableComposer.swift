@@ -60,6 +60,9 @@ struct TableComposer {
     /// The lines of a cell's paragraphs; a paragraph that starts with its own marker (๑. ๑.๑ ๑.๑))
     /// hangs its wrapped lines under the text after the marker.
     func lines(_ paragraphs: [String], width: Double, bold: Bool, alignment: Alignment) -> [CellLine] {
+        // An abandoned render (the service's timeout) gets empty cells: a long table's remaining
+        // rows then cost nothing, and the renderer is free again at once.
+        if let c = text.layouter.cancellation, c.isCancelled { return [] }
         let ts = style.table
         var result = [CellLine]()
         for (k, p) in paragraphs.enumerated() {

@@ -46,6 +46,8 @@ struct TextComposer {
 
     /// Sets a paragraph, keeping protected phrases and names whole and avoiding compound splits.
     func lines(_ text: InlineText, _ p: ParagraphStyle) -> [TextLine] {
+        // An abandoned render skips the phrase and compound scans too (the layouter returns at once).
+        if let c = layouter.cancellation, c.isCancelled { return layouter.layout(text, p) }
         var p = p
         let scalars = Scalars.of(text.text)
         p.keepTogether = protected.ranges(in: scalars) + style.names.ranges(in: scalars)

@@ -8,8 +8,11 @@ public struct Problem: Error, Sendable, CustomStringConvertible, Equatable {
     public var column: Int
     public var message: String
     public var thai: String
-    public init(file: String, line: Int, column: Int, message: String, thai: String) {
+    /// The key path the problem is about (`memo.signature.image`, `memo.body.2`), when known.
+    public var key: String?
+    public init(file: String, line: Int, column: Int, message: String, thai: String, key: String? = nil) {
         self.file = file; self.line = line; self.column = column; self.message = message; self.thai = thai
+        self.key = key
     }
     /// `memo.yaml:3:3: 'subjct' is not a memo key (เรื่อง is 'subject') / ไม่มีหัวข้อ …`: always one
     /// line, however odd the values it quotes.

@@ -9,6 +9,9 @@ final class YAMLReader {
     /// Bytes and count of the texts read so far, against the document's limits.
     private(set) var textBytes = 0, textCount = 0
     private var overLimit = false
+    /// The document's tree, for the key paths problems name.
+    var root: Node? { didSet { paths = nil } }
+    private var paths: KeyPaths?
 
     init(file: String) { self.file = file }
 
@@ -19,6 +22,7 @@ final class YAMLReader {
                 report(line: 1, column: 1, "the file is empty", "แฟ้มว่างเปล่า ไม่มีเนื้อหา")
                 return nil
             }
+            root = node
             return node
         } catch {
             problems.append(YAMLSyntax.problem(error, file: file))
@@ -26,12 +30,19 @@ final class YAMLReader {
         return nil
     }
 
-    func report(_ node: Node?, _ message: String, _ thai: String) {
-        report(line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message, thai)
+    func report(_ node: Node?, _ message: String, _ thai: String, key: String? = nil) {
+        report(line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message, thai, key: key ?? node.flatMap(keyPath))
     }
 
-    func report(line: Int, column: Int, _ message: String, _ thai: String) {
-        problems.append(Problem(file: file, line: line, column: column, message: message, thai: thai))
+    func report(line: Int, column: Int, _ message: String, _ thai: String, key: String? = nil) {
+        problems.append(Problem(file: file, line: line, column: column, message: message, thai: thai, key: key))
+    }
+
+    /// Where a node of the document sits, as a key path (nil for the root or a node of another tree).
+    func keyPath(_ node: Node) -> String? {
+        guard let root else { return nil }
+        if paths == nil { paths = KeyPaths(root) }
+        return paths?.path(of: node)
     }
 
     /// A mapping's entries by key, reporting keys not in `known` (naming the nearest known key).
@@ -139,8 +150,9 @@ final class YAMLReader {
     }
 
     func missing(_ key: String, parent: Node) {
+        let path = keyPath(parent).map { $0 + "." + key } ?? key
         report(parent, "missing '\(key)' (\(FieldNames.of(key))), which is required",
-               "ขาดหัวข้อ '\(key)' (\(FieldNames.of(key))) ซึ่งต้องมี")
+               "ขาดหัวข้อ '\(key)' (\(FieldNames.of(key))) ซึ่งต้องมี", key: path)
     }
 
     func describe(_ node: Node) -> String {

@@ -50,6 +50,7 @@ public struct DocumentLoader {
     }
 
     private func load(root: Node, reader: YAMLReader, files: any DocumentFiles) throws -> (Document, Style) {
+        reader.root = root
         let decoder = DocumentDecoder(reader: reader, files: files)
         let decoded = decoder.decode(root)
         var problems = reader.problems
@@ -87,7 +88,7 @@ public struct DocumentLoader {
                 let (l, c) = place(keys)
                 let (message, thaiReason) = Self.reasons(error)
                 problems.append(Problem(file: doc.file, line: l, column: c, message: "\(what) \(shown): \(message)",
-                                        thai: "ใช้\(thai) \(shown) ไม่ได้: \(thaiReason)"))
+                                        thai: "ใช้\(thai) \(shown) ไม่ได้: \(thaiReason)", key: keys.joined(separator: ".")))
                 return nil
             }
         }
@@ -104,7 +105,7 @@ public struct DocumentLoader {
             let (l, c) = place(["style", "font"])
             problems.append(Problem(file: doc.file, line: l, column: c,
                                     message: "no font of '\(style.font)' is installed (put its files in Fonts/ or install it)",
-                                    thai: "ไม่พบแบบอักษร '\(style.font)' ในเครื่อง (วางแฟ้มแบบอักษรในโฟลเดอร์ Fonts/)"))
+                                    thai: "ไม่พบแบบอักษร '\(style.font)' ในเครื่อง (วางแฟ้มแบบอักษรในโฟลเดอร์ Fonts/)", key: "style.font"))
         }
         return problems
     }

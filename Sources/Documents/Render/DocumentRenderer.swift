@@ -10,6 +10,12 @@ public final class DocumentRenderer {
     let layouter: ParagraphLayouter
     /// Laid-out attachments for reuse across documents (batch); nil: every document from scratch.
     public var sharedLayouts: SharedLayouts?
+    /// The render under way may be abandoned (the service's timeout): layout stops early and the
+    /// result must be thrown away. nil on the command line.
+    public var cancellation: RenderCancellation? {
+        get { layouter.cancellation }
+        set { layouter.cancellation = newValue }
+    }
 
     /// Registers Fonts/ with fontconfig; call once before making renderers.
     public static func setUp(_ resources: Resources) {
@@ -37,7 +43,8 @@ public final class DocumentRenderer {
         try Self.checkLength(pages.count, doc, section: 0)
         let attach = AttachmentComposer(text: text, style: style, memo: composer)
         for (k, a) in doc.attachments.enumerated() {
-            if let shared = sharedLayouts {
+            // An abandoned render's pages are meaningless: never keep them for other documents.
+            if let shared = sharedLayouts, layouter.cancellation == nil {
                 // The attachment's pages depend on its content, the style and the phrases kept whole.
                 let key = SharedLayouts.key(a, style: style, phrases: text.protected)
                 pages += shared.pages(for: key) { flow.pages(attach.section(a), atMost: limit) }

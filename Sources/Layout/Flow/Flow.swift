@@ -24,6 +24,8 @@ public struct Flow {
             pages.append(page); page = []; top = g.laterTop; y = top
         }
         while i < units.count, pages.count <= limit {
+            // An abandoned render stops placing blocks; its pages are thrown away.
+            if let c = layouter.cancellation, c.isCancelled { break }
             switch units[i] {
             case .box(let box):
                 let space = page.isEmpty ? 0 : box.spaceBefore

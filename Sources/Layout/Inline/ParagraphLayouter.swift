@@ -8,11 +8,21 @@ public final class ParagraphLayouter {
     /// Paragraphs set before, reused when the same text and style come again.
     private let cache = LineCache(capacity: 1024)
 
+    /// Set by the service for the render under way: once it is cancelled, paragraphs come back
+    /// as one empty line each, never kept in the cache (nil: never cancelled, as on the command line).
+    public var cancellation: RenderCancellation?
+
     public init(fonts: FontSystem) { shaper = Shaper(fonts) }
 
     /// The lines of a paragraph, top to bottom.
     public func layout(_ inline: InlineText, _ style: ParagraphStyle) -> [TextLine] {
-        cache.lines(LineCache.Key(text: inline, style: style)) { set(inline, style) }
+        if let c = cancellation, c.isCancelled { return [ParagraphLayouter.abandoned] }
+        return cache.lines(LineCache.Key(text: inline, style: style)) { set(inline, style) }
+    }
+
+    /// What an abandoned render gets for a paragraph: cheap to place, drawn as nothing.
+    static var abandoned: TextLine {
+        TextLine(runs: [], width: 0, height: 1, ascent: 0, baseline: 0, text: "", firstWord: "", underlines: [], xOffset: 0)
     }
 
     private func set(_ inline: InlineText, _ style: ParagraphStyle) -> [TextLine] {

@@ -1,0 +1,53 @@
+import Documents
+import Foundation
+
+/// A batch made for a caller instead of into a folder (the service's /v1/batch): the same plan,
+/// rows, manifest and index page as `saraban batch`, each row handed over as it is rendered so
+/// the caller can send it on and forget it. Rows may be rendered on any threads, in any order.
+public final class BatchStream: @unchecked Sendable {
+    let jobs: [Job]
+    let rows: RowRenderer
+    let templateName: String
+    let dataName: String
+
+    /// Plans the rows of `data` for `template`; throws `BatchError` for what stops the whole
+    /// batch (columns the data lacks).
+    public init(template: Template, data: [DataRow], dataName: String, resources: Resources,
+                keyColumns: [String] = [], thumbnailDPI: Double? = 16) throws {
+        let base = BatchPlan.baseHash(template: template, resources: resources, thumbnailDPI: thumbnailDPI)
+        jobs = try BatchPlan.jobs(rows: data, template: template, keyColumns: keyColumns, base: base)
+        rows = RowRenderer(template: template, resources: resources, out: "", thumbnailDPI: thumbnailDPI)
+        templateName = template.name
+        self.dataName = dataName
+    }
+
+    /// How many documents the batch makes.
+    public var count: Int { jobs.count }
+
+    /// Row `i` (0-based, in data order) rendered with the calling thread's renderer.
+    public func row(_ i: Int, renderer: DocumentRenderer) -> RenderedRow {
+        rows.make(jobs[i], renderer: renderer)
+    }
+
+    /// A row that could not be rendered for a reason of the caller's (a timeout), as the manifest records it.
+    public func failedRow(_ i: Int, error: String) -> RenderedRow {
+        var e = RowRenderer.failed(jobs[i])
+        e.error = "\(jobs[i].label): \(error)"
+        return RenderedRow(entry: e)
+    }
+
+    /// manifest.json for the finished entries, in row order: the JSON `saraban batch` writes.
+    public func manifest(_ entries: [ManifestEntry]) throws -> Data {
+        var out = Data()
+        try Manifest.json(saraban: DocumentRenderer.version, template: templateName, data: dataName,
+                          entries: EntryStream(entries)) { out.append(contentsOf: $0.utf8) }
+        return out
+    }
+
+    /// index.html for the finished entries, with the page-1 thumbnails.
+    public func indexPage(_ entries: [ManifestEntry]) -> Data {
+        var out = Data()
+        IndexPage(entries: EntryStream(entries)).html { out.append(contentsOf: $0.utf8) }
+        return out
+    }
+}
