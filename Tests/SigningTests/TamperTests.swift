@@ -3,10 +3,13 @@ import Testing
 
 /// A changed byte is caught by pyHanko and by `saraban verify`.
 @Suite struct TamperTests {
+    /// The file with one byte changed; a hex digit becomes another hex digit (flipping a bit of
+    /// 'F' would make 'G', which no reader takes for a changed value but for a broken string).
     func flip(_ path: String, at offset: (Data) -> Int) throws -> String {
         var d = try Data(contentsOf: URL(fileURLWithPath: path))
         let i = offset(d)
-        d[i] ^= 0x01
+        let hex = Array("0123456789ABCDEF".utf8)
+        if let k = hex.firstIndex(of: d[i]) { d[i] = hex[(k + 1) % 16] } else { d[i] ^= 0x01 }
         let out = SigningProbe.tempDir() + "/tampered.pdf"
         try d.write(to: URL(fileURLWithPath: out))
         return out
