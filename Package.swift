@@ -37,7 +37,7 @@ let package = Package(
                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Batch", dependencies: ["Documents", "ThaiText", "CShims", .product(name: "Mustache", package: "swift-mustache"), "Yams",
                                               .product(name: "SwiftCSV", package: "SwiftCSV")]),
-        .target(name: "Service", dependencies: ["Batch", "Documents", "Layout", "Typeset", "CShims",
+        .target(name: "Service", dependencies: ["Batch", "Documents", "Signing", "Layout", "Typeset", "CShims",
                                                 .product(name: "Hummingbird", package: "hummingbird"),
                                                 .product(name: "Logging", package: "swift-log"),
                                                 .product(name: "Metrics", package: "swift-metrics"),

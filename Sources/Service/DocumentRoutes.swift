@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Layout
+import Signing
 import Typeset
 
 /// POST /v1/render, /v1/check and /v1/preview: one document in, its PDF, its verdict or its pages out.
@@ -19,11 +20,17 @@ struct DocumentRoutes: Sendable {
     }
 
     /// The PDF: the same bytes `saraban render` writes for the same document.
+    /// With `?sign=true`, signed (PAdES) with the server's own signer.
     func render(_ request: Request) async throws -> Response {
+        let signer = try signer(request.uri.queryParameters["sign"].map(String.init))
         let input = try await read(request)
         let out = try await pool.run(timeout: options.timeout) { renderer in
             let (doc, style) = try load(input)
-            return try timed { try renderer.render(doc, style, thumbnailDPI: nil) }
+            return try timed {
+                var r = try renderer.render(doc, style, thumbnailDPI: nil)
+                if let signer { r.pdf = try sign(r.pdf, renderer, signer, style) }
+                return r
+            }
         }
         metrics.rendered(pages: out.value.pageCount, seconds: out.seconds)
         var h = HTTPFields()
@@ -89,6 +96,34 @@ struct DocumentRoutes: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// The PDF signed; the signer failing now (a certificate expired since the start) is the
+    /// server's problem, not the document's: 503 with the reason.
+    private func sign(_ pdf: Data, _ renderer: DocumentRenderer, _ signer: SigningSetup, _ style: Style) throws -> Data {
+        do {
+            return try renderer.sign(pdf, signer, style: style)
+        } catch let e as SigningError {
+            var h = HTTPFields()
+            h[.retryAfter] = "60"
+            throw ServiceError(.serviceUnavailable, "the server cannot sign: \(e.english)", "เครื่องบริการลงนามไม่ได้: \(e.thai)", headers: h)
+        }
+    }
+
+    /// The signer `?sign=` asks for: nil for none; refused when the server has no signer.
+    private func signer(_ value: String?) throws -> SigningSetup? {
+        switch value {
+        case nil, "false"?: return nil
+        case "true"?:
+            guard let signing = options.signing else {
+                throw ServiceError.badRequest("this server signs nothing: it was started without --sign-p12 (or --cert and --sign-key)",
+                                              "เครื่องบริการนี้ไม่ได้ตั้งค่าการลงนาม (เริ่มบริการโดยไม่มี --sign-p12 หรือ --cert กับ --sign-key)")
+            }
+            return signing
+        default:
+            throw ServiceError.badRequest("sign must be true or false, found '\(value ?? "")'",
+                                          "ค่า sign ต้องเป็น true หรือ false แต่พบ '\(value ?? "")'")
+        }
+    }
 
     private func read(_ request: Request) async throws -> DocumentInput {
         // Refused before the body is read: nothing could start for a while anyway.

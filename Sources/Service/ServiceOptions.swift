@@ -21,6 +21,8 @@ public struct ServiceOptions: Sendable {
     public var logLevel = Logger.Level.info
     /// Idle keep-alive connections are closed after this many seconds.
     public var idleTimeout = 75.0
+    /// The agency's own signer: `POST /v1/render?sign=true` signs with it (nil: the server signs nothing).
+    public var signing: SigningSetup?
     /// Called once the socket is bound, with its port.
     public var onListening: (@Sendable (Int) -> Void)?
 

@@ -17,6 +17,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The longest a render may take in seconds; longer gets 504.") var timeout = 60.0
     @Option(name: .customLong("token-file"), help: "A file holding the bearer token /v1/* require.") var tokenFile: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+    @OptionGroup(title: "Signing (PAdES) of POST /v1/render?sign=true") var signing: BatchSigningOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 / จำนวนงานต้องอย่างน้อย ๑") }
@@ -30,8 +31,10 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         // As the batch does: keep freed memory for the next document instead of faulting it back in.
         saraban_keep_freed_memory()
+        let signer = try signing.setup()
         let r = try setUp()
         var options = ServiceOptions(resources: r, jobs: jobs, queue: queue)
+        options.signing = signer
         options.host = host
         options.port = port
         options.maxBody = maxBody

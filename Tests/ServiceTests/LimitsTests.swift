@@ -136,6 +136,17 @@ import Testing
             #expect(await HTTPClient.post(port, "/v1/render", deepJSON, type: "application/json")?.status == 422)
             let notUTF8 = await HTTPClient.post(port, "/v1/check", Data([0x6D, 0x65, 0xFF, 0xFE]), type: Self.yaml)
             #expect(notUTF8?.status == 422)
+            // What aborted Pango or trapped in the layout before issue 18: each is the document's
+            // problem, named by its key, and the service goes on.
+            let nul = await HTTPClient.post(port, "/v1/render", TestDocuments.memo(memoExtra: "  closing: \"ก\\0ข\"\n"), type: Self.yaml)
+            #expect(nul?.status == 422 && problems(nul).first?["key"] as? String == "memo.closing", "\(nul?.text ?? "")")
+            for (key, value) in [("text", "  size: 1e30pt\n"), ("chart", "  ticks: 1000000000\n"), ("chart", "  scale_max: 1e308\n"),
+                                 ("page", "  width: .nan\n")] {
+                let r = await HTTPClient.post(port, "/v1/render", TestDocuments.memo(style: "  \(key):\n  " + value), type: Self.yaml)
+                #expect(r?.status == 422 && (problems(r).first?["key"] as? String)?.hasPrefix("style.\(key).") == true, "\(key) \(value): \(r?.text ?? "")")
+            }
+            let fine = await HTTPClient.post(port, "/v1/render", Repo.example("long-memo.yaml"), type: Self.yaml)
+            #expect(fine?.status == 200 && fine?.body == Repo.cliPDF("long-memo.yaml"), "still serving after the hostile documents")
         }
     }
 

@@ -11,8 +11,9 @@ import Testing
         var port = 0
         private let lock = NSLock()
 
-        init(_ args: [String], exe: String = Repo.saraban) throws {
+        init(_ args: [String], exe: String = Repo.saraban, environment: [String: String]? = nil) throws {
             process.executableURL = URL(fileURLWithPath: exe)
+            if let environment { process.environment = environment }
             process.arguments = ["serve", "--port", "0"] + args
             process.standardError = err
             process.standardOutput = FileHandle.nullDevice
@@ -53,6 +54,46 @@ import Testing
         let r = String(lines("req-render-1").first ?? "")
         #expect(r.contains("POST /v1/render 200 \(render.body.count) B") && r.range(of: #" \d+\.\d ms "#, options: .regularExpression) != nil, "\(r)")
         #expect(lines("req-check-3").first?.contains("POST /v1/check 422") == true)
+    }
+
+    /// `serve --sign-p12`: the agency's server signs what `?sign=true` asks it to, and pyHanko
+    /// finds the signature intact, valid, trusted by the test CA and covering the whole file;
+    /// unsigned renders stay the CLI's bytes; a server without a signer says so.
+    @Test func theServerSignsWithItsOwnKeyWhenAsked() async throws {
+        let pki = Repo.tempDir() + "/pki"
+        let made = Repo.run("/bin/bash", [Repo.root + "/Tests/SigningTests/Fixtures/make-test-pki.sh", pki])
+        try #require(made.code == 0, "\(made.err)")
+        var env = ProcessInfo.processInfo.environment
+        env["SARABAN_SIGN_PASSWORD"] = "รหัสลับ123"
+        let s = try Served(["--jobs", "1", "--sign-p12", pki + "/rsa.p12", "--visible"], environment: env)
+        defer { _ = s.stop() }
+        #expect(s.port > 0, "\(s.logText)")
+        let doc = Repo.example("long-memo.yaml")
+        let signed = try #require(await HTTPClient.post(s.port, "/v1/render?sign=true", doc, type: "application/yaml"))
+        #expect(signed.status == 200)
+        let plain = try #require(await HTTPClient.post(s.port, "/v1/render", doc, type: "application/yaml"))
+        #expect(plain.body == Repo.cliPDF("long-memo.yaml"), "unsigned: the CLI's bytes")
+        #expect(signed.body.starts(with: plain.body), "an incremental update: the original bytes come first")
+        let file = Repo.write(signed.body, "signed.pdf", in: Repo.tempDir())
+        let check = Repo.run(Repo.root + "/.build/signvenv/bin/python",
+                             [Repo.root + "/Tests/SigningTests/Fixtures/pyhanko-validate.py", file, pki + "/ca.pem"])
+        let verdict = try JSONSerialization.jsonObject(with: check.out) as? [[String: Any]] ?? []
+        #expect(verdict.count == 1, "\(check.err)")
+        let v = verdict.first ?? [:]
+        #expect(v["intact"] as? Bool == true && v["valid"] as? Bool == true && v["trusted"] as? Bool == true, "\(v)")
+        #expect(v["coverage"] as? String == "ENTIRE_FILE" && v["subfilter"] as? String == "/ETSI.CAdES.detached", "\(v)")
+        #expect(Repo.text(signed.body).contains("ลงนามด้วยลายมือชื่ออิเล็กทรอนิกส์"), "the visible appearance")
+        let bad = try #require(await HTTPClient.post(s.port, "/v1/render?sign=yes", doc, type: "application/yaml"))
+        #expect(bad.status == 400 && String(decoding: bad.body, as: UTF8.self).contains("sign must be true or false"))
+    }
+
+    @Test func aServerWithoutASignerRefusesToSign() async throws {
+        let server = try await TestServer.start()
+        let r = try #require(await HTTPClient.post(server.port, "/v1/render?sign=true", Repo.example("long-memo.yaml"), type: "application/yaml"))
+        await server.stop()
+        #expect(r.status == 400)
+        let body = String(decoding: r.body, as: UTF8.self)
+        #expect(body.contains("this server signs nothing") && body.contains("ไม่ได้ตั้งค่าการลงนาม"), "\(body)")
     }
 
     @Test func sigtermFinishesTheRenderInFlightAndExitsZero() async throws {
