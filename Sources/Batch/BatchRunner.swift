@@ -16,6 +16,8 @@ public struct BatchOptions: Sendable {
     public var thumbnailDPI: Double? = 16
     /// Each unit's PDF signed (one PAdES signature per PDF); nil: unsigned.
     public var signing: SigningSetup?
+    /// pdfa-3u or none for every unit, over the template's style (nil: the style's own).
+    public var pdfStandard: String?
     public init(data: String, template: String, out: String, jobs: Int) {
         self.data = data; self.template = template; self.out = out; self.jobs = jobs
     }
@@ -57,6 +59,7 @@ public final class BatchRunner: @unchecked Sendable {
         var base = BatchPlan.baseHash(template: template, resources: resources, thumbnailDPI: options.thumbnailDPI)
         // A signed run redoes what an unsigned run (or another signer) made, and the reverse.
         if let signing = options.signing { base = SHA256.hex(base + "\u{0}signed\u{0}" + SHA256.hex(signing.identity.certificate.der) + (signing.visible ? "+visible" : "")) }
+        if let standard = options.pdfStandard { base = SHA256.hex(base + "\u{0}standard\u{0}" + standard) }
         let jobs = try BatchPlan.jobs(rows: rows, template: template, keyColumns: options.keyColumns, base: base)
         let out = options.out
         try OutputFolder.prepare(out)
@@ -79,7 +82,7 @@ public final class BatchRunner: @unchecked Sendable {
             } else { todo.append(i) }
         }
         let render = RowRenderer(template: template, resources: resources, out: out, thumbnailDPI: options.thumbnailDPI,
-                                 signing: options.signing)
+                                 signing: options.signing, pdfStandard: options.pdfStandard)
         let state = WorkState(todo: todo, results: results, done: summary.skipped)
         let total = jobs.count
         let group = DispatchGroup()

@@ -18,6 +18,8 @@ struct RowRenderer: @unchecked Sendable {
     let out: String
     let thumbnailDPI: Double?
     var signing: SigningSetup? = nil
+    /// The PDF standard every unit is made to (nil: the style's); checked by the command.
+    var pdfStandard: String? = nil
 
     /// A row's manifest entry, and whether writing it found the disk full.
     struct Result {
@@ -63,7 +65,9 @@ struct RowRenderer: @unchecked Sendable {
             e.error = "\(job.label): \(error)"
             return RenderedRow(entry: e)
         }
-        let (doc, style) = loaded
+        let doc = loaded.0
+        var style = loaded.1
+        if let pdfStandard { _ = style.setPDFStandard(pdfStandard) }
         var r: DocumentRenderer.Rendered
         do {
             r = try renderer.render(doc, style, thumbnailDPI: thumbnailDPI)

@@ -16,6 +16,8 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Render every row, even those already up to date.") var force = false
     @Flag(help: "No progress line.") var quiet = false
     @Option(help: "A column naming the unit in messages and the manifest (repeatable; default: the first column).") var key: [String] = []
+    @Option(help: "pdfa-3u (PDF/A-3u and PDF/UA-1, the default) or none (PDF/UA-1 only), for every unit.")
+    var pdfStandard: String?
     @OptionGroup(title: "Signing (PAdES): each unit's PDF signed") var signing: BatchSigningOptions
 
     func run() throws {
@@ -32,6 +34,13 @@ struct BatchCommand: ParsableCommand {
         options.keyColumns = key
         options.sheet = sheet
         options.signing = signer
+        if let s = pdfStandard {
+            guard ["pdfa-3u", "none"].contains(s) else {
+                printError("--pdf-standard must be pdfa-3u or none / --pdf-standard ต้องเป็น pdfa-3u หรือ none")
+                throw ExitCode(1)
+            }
+            options.pdfStandard = s
+        }
         let live = !quiet && isatty(STDERR_FILENO) == 1
         let summary: BatchSummary
         do {

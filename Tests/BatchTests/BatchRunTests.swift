@@ -37,6 +37,27 @@ import Testing
         #expect(BatchProbe.manifest(out).documents.map(\.sha256) == m.documents.map(\.sha256))
     }
 
+    /// `--pdf-standard none` makes every unit PDF/UA-1 only (no PDF/A claim, no sRGB profile) and
+    /// redoes what a PDF/A run made; a name it does not know is refused before any work.
+    @Test func pdfStandardNoneForEveryUnit() throws {
+        let dir = BatchProbe.tempDir(), out = dir + "/out"
+        let template = BatchProbe.template(in: dir)
+        let data = BatchProbe.csv(in: dir, ["unit,file"] + (1...3).map { "\(Self.unit($0)),doc-\($0)" })
+        func claims(_ i: Int) throws -> Bool {
+            let pdf = try Data(contentsOf: URL(fileURLWithPath: out + "/doc-\(i).pdf"))
+            return pdf.range(of: Data("pdfaid:part".utf8)) != nil
+        }
+        let pdfa = BatchProbe.batch(["--data", data, "--template", template, "--out", out, "--quiet"])
+        #expect(pdfa.code == 0, "\(pdfa.err)")
+        #expect(try (1...3).allSatisfy(claims))
+        let none = BatchProbe.batch(["--data", data, "--template", template, "--out", out, "--quiet", "--pdf-standard", "none"])
+        #expect(none.code == 0, "\(none.err)")
+        #expect(try (1...3).allSatisfy { try !claims($0) }, "every unit rendered again without the PDF/A claim")
+        let bad = BatchProbe.batch(["--data", data, "--template", template, "--out", dir + "/other", "--pdf-standard", "pdfa-1b"])
+        #expect(bad.code == 1 && bad.err.contains("--pdf-standard must be pdfa-3u or none"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/other"))
+    }
+
     @Test func badRowIsReportedAndTheRestAreWritten() {
         let dir = BatchProbe.tempDir(), out = dir + "/out"
         let template = BatchProbe.template(in: dir) { $0.replacingOccurrences(of: "  to: นายก{{unit}}", with: "  to: \"{{to}}\"") }
