@@ -17,7 +17,7 @@ GENERATE_MANUAL := .build/release/generate-manual
 DOC := .build/doc
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || echo 2026-01-01)
 
-.PHONY: deps test-deps build demo test test-fonts office-venv test-signing-tools bench clean install install-files
+.PHONY: deps test-deps build demo test test-fonts office-venv test-signing-tools bench bench-venv clean install install-files
 
 # Installs the Debian packages of the list $(1) that are missing (nothing when all are there).
 define apt_install
@@ -46,10 +46,19 @@ demo: build
 	  echo "out/$$n.pdf ($$(pdfinfo out/$$n.pdf | awk '/^Pages/{print $$2}') pages) and out/$$n/*.png"; \
 	done
 
-# Batch throughput on the hinlekfai example: documents/s, pages/s, peak RSS, instructions per document.
+# Batch throughput on the hinlekfai example: documents/s, pages/s, peak RSS, instructions per document;
+# the distinct workload (bench/make-distinct.py) beside Typst on the same documents.
 # BENCH_ROWS=10000 for 10,000 rows.
-bench: build
+bench: build bench-venv
 	bench/run-batch.sh
+
+# Typst's Python binding (the distinct workload's reference) and PyYAML for the generators.
+BENCH_VENV := .build/bench-venv
+bench-venv:
+	@if ! $(BENCH_VENV)/bin/python -c "import typst, yaml" 2>/dev/null; then \
+	  python3 -m venv $(BENCH_VENV) >/dev/null && \
+	  $(BENCH_VENV)/bin/pip install -q typst==0.15.2 PyYAML==6.0.3; \
+	fi
 
 # Fonts for the shaping tests: Sarabun from PyPI and a Laksaman without GSUB/GPOS (never committed).
 test-fonts: deps
