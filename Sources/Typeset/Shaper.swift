@@ -44,7 +44,7 @@ public struct Shaper {
         utf8.withUnsafeMutableBufferPointer { buf in
             let base = buf.baseAddress!
             for end in (oneFont ? cuts : []) + [scalars.count] {
-                let key = oneFont ? ShapedStretches.Key(bytes: Array(UnsafeRawBufferPointer(start: base + offsets[start], count: offsets[end] - offsets[start])), font: spans[0].font) : nil
+                let key = oneFont ? ShapedStretches.Key(bytes: ByteKey(UnsafeRawBufferPointer(start: base + offsets[start], count: offsets[end] - offsets[start])), font: spans[0].font) : nil
                 let stretch: ShapedStretches.Stretch
                 if let key, let kept = fonts.stretches.kept(key) {
                     stretch = kept
@@ -157,7 +157,17 @@ public struct Shaper {
 /// Stretches of text in one font, shaped and kept by their bytes and font. Belongs to one
 /// FontSystem (one thread); its fonts are that system's.
 final class ShapedStretches {
-    struct Key: Hashable { let bytes: [UInt8]; let font: FontSpec }
+    struct Key: Hashable {
+        let bytes: ByteKey
+        let font: FontSpec
+        /// The bytes' kept hash and the size: Swift's String hashing of the family normalises it
+        /// on every call (equality still compares the family).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(bytes.hash)
+            hasher.combine(font.size)
+            hasher.combine(font.bold)
+        }
+    }
     struct Stretch { let glyphs: [Glyph]; let fonts: [ShapedFont] }
     private let values = KeptValues<Key, Stretch>(half: 1_000)
 
