@@ -1,6 +1,6 @@
 # Saraban: `make demo` renders the examples, `make test` proves them. Both install what they need.
 SHELL := /bin/bash
-APT_PACKAGES := pkg-config zlib1g-dev libcairo2-dev libpango1.0-dev libfontconfig-dev librsvg2-dev libthai-dev \
+APT_PACKAGES := pkg-config zlib1g-dev libdeflate-dev libcairo2-dev libpango1.0-dev libfontconfig-dev librsvg2-dev libthai-dev \
                 fonts-thai-tlwg fonts-dejavu-core poppler-utils libxml2 libssl-dev openssl
 # The Office tests save files with LibreOffice (headless) and read them back.
 TEST_APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui

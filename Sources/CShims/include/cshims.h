@@ -38,7 +38,7 @@ unsigned char *saraban_font_subset(PangoFont *font, const uint32_t *glyphs, int 
 /// descender, whether its outlines are CFF, and its PostScript name (NUL-terminated, may be empty).
 void saraban_font_info(PangoFont *font, int *upem, int *bbox, int *ascender, int *descender, int *is_cff,
                        char *ps_name, int ps_name_len);
-/// zlib deflate at a given level (1 fastest .. 9 smallest).
+/// Deflate in zlib's format (libdeflate) at a given level (1 fastest .. 12 smallest); NULL on failure.
 unsigned char *saraban_deflate_level(const unsigned char *data, unsigned long length, int level, unsigned long *out_length);
 /// A glyph's outline in font units as PDF path operators (m l c h), malloc'd, or NULL when empty.
 char *saraban_glyph_outline(PangoFont *font, uint32_t glyph, unsigned long *out_length);
