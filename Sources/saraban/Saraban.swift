@@ -38,7 +38,7 @@ func load(_ path: String, _ resources: Resources) throws -> (Document, Style) {
 }
 
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render a document file to PDF.")
+    static let configuration = CommandConfiguration(commandName: "render", abstract: "Render a document file to PDF.")
     @Argument(help: "The document file (YAML).", completion: .file(extensions: ["yaml", "yml"])) var file: String
     @Option(name: .shortAndLong, help: "The PDF to write.", completion: .file(extensions: ["pdf"])) var output: String?
     @OptionGroup(title: "Signing (PAdES)") var signing: SigningOptions
@@ -63,7 +63,7 @@ struct Render: ParsableCommand {
 }
 
 struct Preview: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render each page to a PNG image.")
+    static let configuration = CommandConfiguration(commandName: "preview", abstract: "Render each page to a PNG image.")
     @Argument(help: "The document file (YAML).", completion: .file(extensions: ["yaml", "yml"])) var file: String
     @Option(name: .shortAndLong, help: "The folder to write page PNGs into.", completion: .directory) var output: String
     @Option(help: "Resolution in dots per inch.") var dpi: Double = 96
@@ -86,7 +86,7 @@ struct Preview: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate a document file without rendering it.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate a document file without rendering it.")
     @Argument(help: "The document files (YAML).", completion: .file(extensions: ["yaml", "yml"])) var files: [String]
 
     func run() throws {
@@ -102,7 +102,7 @@ struct Check: ParsableCommand {
 }
 
 struct Fonts: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show which font files are used and whether they cover Thai.")
+    static let configuration = CommandConfiguration(commandName: "fonts", abstract: "Show which font files are used and whether they cover Thai.")
     @Option(help: "Family chain to resolve (default: the style's).") var family: String?
 
     func run() throws {
