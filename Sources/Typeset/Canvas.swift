@@ -110,6 +110,28 @@ public final class ImageCanvas: Canvas {
         cairo_scale(cr, scale, scale)
     }
 
+    /// A dotted or dashed line as a solid one of the same mean grey: at a thumbnail's few dots per
+    /// inch each dot is a fraction of a pixel, and cairo stroked every one as a polygon (2.7 M
+    /// instructions, a fifth of a distinct document's thumbnail, for the memo's dotted lines).
+    public override func line(from a: (Double, Double), to b: (Double, Double), width: Double, dash: [Double] = [], round: Bool = false) {
+        guard let cr, dash.count == 2, dash[1] > 0, dash.allSatisfy({ $0 >= 0 }) else {
+            super.line(from: a, to: b, width: width, dash: dash, round: round)
+            return
+        }
+        // Ink per unit of length: a dash of dash[0] (and a round cap's disc of the line's width)
+        // in every dash[0] + dash[1].
+        let period = dash[0] + dash[1]
+        let ink = (dash[0] * width + (round ? Double.pi * width * width / 4 : 0)) / (period * width)
+        let grey = 1 - min(1, ink)
+        cairo_save(cr)
+        cairo_set_source_rgb(cr, grey, grey, grey)
+        cairo_set_line_width(cr, width)
+        cairo_move_to(cr, a.0, a.1)
+        cairo_line_to(cr, b.0, b.1)
+        cairo_stroke(cr)
+        cairo_restore(cr)
+    }
+
     public override func endPage() {
         cairo_surface_flush(surface)
         pages.append(ImageCanvas.png(surface) ?? Data())
