@@ -41,6 +41,7 @@ public final class FontSystem {
 
     deinit {
         for (_, d) in descriptions { pango_font_description_free(d) }
+        thaiItems.removeAll()
         fonts.removeAll()
         saraban_object_unref(UnsafeMutableRawPointer(context))
         saraban_object_unref(UnsafeMutableRawPointer(fontMap))

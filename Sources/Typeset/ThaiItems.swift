@@ -34,6 +34,10 @@ final class ThaiItems {
     /// Stretches shaped with a kept analysis (the tests check that the shortcut is taken).
     private(set) var hits = 0
 
+    /// Drops every kept analysis (and its font reference): the FontSystem does this before it
+    /// releases its font map, as it does with its own fonts.
+    func removeAll() { items.removeAll() }
+
     /// The analysis for a stretch of these scalars in `font`, when one is known and applies.
     func item(for scalars: ArraySlice<Unicode.Scalar>, font: FontSpec) -> Item? {
         guard let item = items[font], ThaiItems.eligible(scalars) else { return nil }
