@@ -1,6 +1,6 @@
 # Saraban: `make demo` renders the examples, `make test` proves them. Both install what they need.
 SHELL := /bin/bash
-APT_PACKAGES := pkg-config zlib1g-dev libcairo2-dev libpango1.0-dev libfontconfig-dev librsvg2-dev libthai-dev \
+APT_PACKAGES := pkg-config zlib1g-dev libdeflate-dev libcairo2-dev libpango1.0-dev libfontconfig-dev librsvg2-dev libthai-dev \
                 fonts-thai-tlwg fonts-dejavu-core poppler-utils libxml2 libssl-dev openssl icc-profiles-free
 # The Office tests save files with LibreOffice (headless) and read them back.
 TEST_APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui
@@ -17,7 +17,7 @@ GENERATE_MANUAL := .build/release/generate-manual
 DOC := .build/doc
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || echo 2026-01-01)
 
-.PHONY: deps test-deps build demo test test-fonts office-venv test-signing-tools check-tools test-api bench bench-serve bench-failover fuzz leaks clean install install-files
+.PHONY: deps test-deps build demo test test-fonts office-venv test-signing-tools check-tools test-api bench bench-venv bench-serve bench-failover fuzz leaks clean install install-files
 
 # Installs the Debian packages of the list $(1) that are missing (nothing when all are there).
 define apt_install
@@ -46,10 +46,19 @@ demo: build
 	  echo "out/$$n.pdf ($$(pdfinfo out/$$n.pdf | awk '/^Pages/{print $$2}') pages) and out/$$n/*.png"; \
 	done
 
-# Batch throughput on the hinlekfai example: documents/s, pages/s, peak RSS, instructions per document.
+# Batch throughput on the hinlekfai example: documents/s, pages/s, peak RSS, instructions per document;
+# the distinct workload (bench/make-distinct.py) beside Typst on the same documents.
 # BENCH_ROWS=10000 for 10,000 rows.
-bench: build
+bench: build bench-venv
 	bench/run-batch.sh
+
+# Typst's Python binding (the distinct workload's reference) and PyYAML for the generators.
+BENCH_VENV := .build/bench-venv
+bench-venv:
+	@if ! $(BENCH_VENV)/bin/python -c "import typst, yaml" 2>/dev/null; then \
+	  python3 -m venv $(BENCH_VENV) >/dev/null && \
+	  $(BENCH_VENV)/bin/pip install -q typst==0.15.2 PyYAML==6.0.3; \
+	fi
 
 # Fonts for the shaping tests: Sarabun from PyPI and a Laksaman without GSUB/GPOS (never committed).
 test-fonts: deps

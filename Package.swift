@@ -25,7 +25,7 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libfontconfig-dev"])]),
         .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
-        .target(name: "CShims", dependencies: ["CPangoCairo", "CRsvg"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("harfbuzz-subset")]),
+        .target(name: "CShims", dependencies: ["CPangoCairo", "CRsvg"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("deflate"), .linkedLibrary("harfbuzz-subset")]),
         .target(name: "ThaiText"),
         // OpenSSL's libcrypto (Debian's libssl-dev) and zlib, for Signing only.
         .target(name: "CSigning", linkerSettings: [.linkedLibrary("crypto")]),

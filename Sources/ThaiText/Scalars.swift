@@ -33,6 +33,25 @@ public enum Scalars {
         }
     }
 
+    /// Whether the string's UTF-8 holds a byte in `low...high`: a loop over its bytes, not a
+    /// closure called per byte through the UTF-8 view (these checks run on every paragraph).
+    public static func hasByte(_ string: String, in low: UInt8, _ high: UInt8) -> Bool {
+        var string = string
+        return string.withUTF8 { u in
+            for b in u where b >= low && b <= high { return true }
+            return false
+        }
+    }
+
+    /// Whether the string's UTF-8 holds either of two bytes (memchr, each a pass over the bytes).
+    public static func hasByte(_ string: String, _ a: UInt8, or b: UInt8) -> Bool {
+        var string = string
+        return string.withUTF8 { u in
+            guard let base = u.baseAddress, u.count > 0 else { return false }
+            return memchr(base, Int32(a), u.count) != nil || memchr(base, Int32(b), u.count) != nil
+        }
+    }
+
     /// Feeds a string's bytes to a hasher (String's own hashing normalises Thai at every call); a
     /// type that hashes this way compares with `sameBytes`.
     public static func hashBytes(_ string: String, into hasher: inout Hasher) {

@@ -3,7 +3,7 @@ extension ThaiDigits {
     /// Works on scalars: this runs on every string of every document.
     public static func applyToProse(_ style: DigitStyle, to text: String) -> String {
         // Arabic keeps what was typed: only numbers Saraban generates (dates, pages) switch.
-        guard style == .thai, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
+        guard style == .thai, Scalars.hasByte(text, in: 0x30, 0x39) else { return text }
         let scalars = Scalars.of(text)
         var out = String.UnicodeScalarView()
         var start = 0

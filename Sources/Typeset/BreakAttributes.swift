@@ -5,7 +5,7 @@ import CPangoCairo
 /// same sentences come back in every document with only the unit's name changed, and this
 /// analysis was a third of shaping. Belongs to one FontSystem (one thread).
 final class BreakAttributes {
-    private let kept = KeptValues<[UInt8], [PangoLogAttr]>(half: 1_000)
+    private let kept = KeptValues<ByteKey, [PangoLogAttr]>(half: 1_000)
     private let language: OpaquePointer?
 
     init(language: OpaquePointer?) { self.language = language }
@@ -41,7 +41,7 @@ final class BreakAttributes {
     }
 
     private func stretch(_ utf8: UnsafeBufferPointer<UInt8>, count: Int) -> [PangoLogAttr] {
-        let key = Array(utf8)
+        let key = ByteKey(UnsafeRawBufferPointer(utf8))
         if let a = kept[key] { return a }
         let a = whole(utf8, count: count)
         kept.insert(a, for: key)

@@ -124,6 +124,28 @@ public final class ImageCanvas: Canvas {
         cairo_scale(cr, scale, scale)
     }
 
+    /// A dotted or dashed line as a solid one of the same mean grey: at a thumbnail's few dots per
+    /// inch each dot is a fraction of a pixel, and cairo stroked every one as a polygon (2.7 M
+    /// instructions, a fifth of a distinct document's thumbnail, for the memo's dotted lines).
+    public override func line(from a: (Double, Double), to b: (Double, Double), width: Double, dash: [Double] = [], round: Bool = false) {
+        guard let cr, dash.count == 2, dash[1] > 0, dash.allSatisfy({ $0 >= 0 }) else {
+            super.line(from: a, to: b, width: width, dash: dash, round: round)
+            return
+        }
+        // Ink per unit of length: a dash of dash[0] (and a round cap's disc of the line's width)
+        // in every dash[0] + dash[1].
+        let period = dash[0] + dash[1]
+        let ink = (dash[0] * width + (round ? Double.pi * width * width / 4 : 0)) / (period * width)
+        let grey = 1 - min(1, ink)
+        cairo_save(cr)
+        cairo_set_source_rgb(cr, grey, grey, grey)
+        cairo_set_line_width(cr, width)
+        cairo_move_to(cr, a.0, a.1)
+        cairo_line_to(cr, b.0, b.1)
+        cairo_stroke(cr)
+        cairo_restore(cr)
+    }
+
     public override func endPage() {
         cairo_surface_flush(surface)
         pages.append(ImageCanvas.png(surface) ?? Data())
@@ -132,26 +154,20 @@ public final class ImageCanvas: Canvas {
     }
 
     /// The page as an RGB PNG, written here: libpng tries five filters on every row, which cost
-    /// more than drawing the batch's page-1 thumbnails; one filter and zlib do as well on pages.
+    /// more than drawing the batch's page-1 thumbnails; one filter and deflate level 1 do as well on pages.
     static func png(_ surface: OpaquePointer?) -> Data? {
         guard let surface, let data = cairo_image_surface_get_data(surface) else { return nil }
         let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
-        var raw = [UInt8]()
-        raw.reserveCapacity((w * 3 + 1) * h)
-        for y in 0..<h {
-            // Filter "Up" (each byte minus the one above): white pages and text rows compress well.
-            raw.append(y == 0 ? 0 : 2)
-            let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-            let above = y == 0 ? nil : UnsafeRawPointer(data + (y - 1) * stride).assumingMemoryBound(to: UInt32.self)
-            for x in 0..<w {
-                let p = row[x], q = above?[x] ?? 0
-                let r = UInt8(truncatingIfNeeded: p >> 16), g = UInt8(truncatingIfNeeded: p >> 8), b = UInt8(truncatingIfNeeded: p)
-                if above == nil { raw.append(r); raw.append(g); raw.append(b) } else {
-                    raw.append(r &- UInt8(truncatingIfNeeded: q >> 16)); raw.append(g &- UInt8(truncatingIfNeeded: q >> 8))
-                    raw.append(b &- UInt8(truncatingIfNeeded: q))
-                }
+        let rowBytes = w * 3 + 1
+        // Written through a pointer: appending byte by byte cost half as much as drawing the page.
+        let raw = [UInt8](unsafeUninitializedCapacity: rowBytes * h) { out, count in
+            for y in 0..<h {
+                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                let above = y == 0 ? row : UnsafeRawPointer(data + (y - 1) * stride).assumingMemoryBound(to: UInt32.self)
+                pngRow(out.baseAddress! + y * rowBytes, row, above: above, first: y == 0, width: w)
             }
+            count = rowBytes * h
         }
         guard let idat = deflate(raw, level: 1) else { return nil }
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -166,6 +182,22 @@ public final class ImageCanvas: Canvas {
         chunk("IDAT", idat)
         chunk("IEND", [])
         return Data(out)
+    }
+
+    /// One row of RGB24 pixels as PNG filter "Up" (each byte minus the one above; the first row
+    /// unfiltered): white pages and text rows compress well.
+    private static func pngRow(_ out: UnsafeMutablePointer<UInt8>, _ row: UnsafePointer<UInt32>, above: UnsafePointer<UInt32>,
+                               first: Bool, width: Int) {
+        out[0] = first ? 0 : 2
+        var o = out + 1
+        for x in 0..<width {
+            let p = row[x]
+            let q = first ? 0 : above[x]
+            o[0] = UInt8(truncatingIfNeeded: p >> 16) &- UInt8(truncatingIfNeeded: q >> 16)
+            o[1] = UInt8(truncatingIfNeeded: p >> 8) &- UInt8(truncatingIfNeeded: q >> 8)
+            o[2] = UInt8(truncatingIfNeeded: p) &- UInt8(truncatingIfNeeded: q)
+            o += 3
+        }
     }
 }
 

@@ -13,6 +13,9 @@ public final class FontSystem {
     let breaks: BreakAttributes
     /// Stretches of text shaped so far.
     let stretches = ShapedStretches()
+    /// Pango's analysis of Thai stretches, by font spec (itemizing only where it can change).
+    let thaiItems = ThaiItems()
+    private var primaries: [FontSpec: UnsafeMutablePointer<PangoFont>?] = [:]
 
     /// Registers every font file under `dir` with fontconfig (once per process, before any font map).
     public static func registerFontDirectory(_ dir: String) -> Bool {
@@ -38,6 +41,7 @@ public final class FontSystem {
 
     deinit {
         for (_, d) in descriptions { pango_font_description_free(d) }
+        thaiItems.removeAll()
         fonts.removeAll()
         saraban_object_unref(UnsafeMutableRawPointer(context))
         saraban_object_unref(UnsafeMutableRawPointer(fontMap))
@@ -76,6 +80,14 @@ public final class FontSystem {
         }
         return chain.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .first { installed.contains($0.lowercased()) }
+    }
+
+    /// The font Pango loads first for a spec (kept: the system's fonts live as long as it does).
+    func primaryPointer(_ spec: FontSpec) -> UnsafeMutablePointer<PangoFont>? {
+        if let p = primaries[spec] { return p }
+        let p = primaryFont(spec)?.pointer
+        primaries[spec] = p
+        return p
     }
 
     /// The primary font Pango picks for a spec (the first family of the chain that is installed).

@@ -47,12 +47,14 @@ public struct Shaper {
         utf8.withUnsafeMutableBufferPointer { buf in
             let base = buf.baseAddress!
             for end in (oneFont ? cuts : []) + [scalars.count] {
-                let key = oneFont ? ShapedStretches.Key(bytes: Array(UnsafeRawBufferPointer(start: base + offsets[start], count: offsets[end] - offsets[start])), font: spans[0].font) : nil
+                let key = oneFont ? ShapedStretches.Key(bytes: ByteKey(UnsafeRawBufferPointer(start: base + offsets[start], count: offsets[end] - offsets[start])), font: spans[0].font) : nil
                 let stretch: ShapedStretches.Stretch
                 if let key, let kept = fonts.stretches.kept(key) {
                     stretch = kept
                 } else {
-                    stretch = shapeStretch(base, from: offsets[start], to: offsets[end], attrs: attrs, scalarAtByte: scalarAtByte, firstScalar: start)
+                    let thai = oneFont ? (scalars: scalars[start..<end], font: spans[0].font) : nil
+                    stretch = shapeStretch(base, from: offsets[start], to: offsets[end], attrs: attrs, scalarAtByte: scalarAtByte,
+                                           firstScalar: start, thai: thai)
                     if let key { fonts.stretches.keep(stretch, for: key) }
                 }
                 let local = stretch.fonts.map { f -> Int in
@@ -82,40 +84,31 @@ public struct Shaper {
     }
 
     /// Itemizes and shapes the bytes [from, to) of the paragraph as text of their own; glyphs'
-    /// scalars count from the stretch's first, their fonts index the stretch's own list.
+    /// scalars count from the stretch's first, their fonts index the stretch's own list. `thai`:
+    /// the stretch's scalars and its one font, when a Thai stretch may skip Pango's itemizer.
     private func shapeStretch(_ base: UnsafeMutablePointer<CChar>, from: Int, to: Int, attrs: OpaquePointer,
-                              scalarAtByte: [Int], firstScalar: Int) -> ShapedStretches.Stretch {
-        var glyphs = [Glyph]()
-        var fontList = [ShapedFont](); var fontIndex = [UnsafeMutablePointer<PangoFont>: Int]()
-        guard to > from else { return ShapedStretches.Stretch(glyphs: [], fonts: []) }
+                              scalarAtByte: [Int], firstScalar: Int,
+                              thai: (scalars: ArraySlice<Unicode.Scalar>, font: FontSpec)?) -> ShapedStretches.Stretch {
+        var out = StretchGlyphs(fonts: fonts, base: base, from: from, to: to, scalarAtByte: scalarAtByte, firstScalar: firstScalar)
+        guard to > from else { return out.stretch }
+        if let thai, let item = fonts.thaiItems.item(for: thai.scalars, font: thai.font) {
+            var analysis = item.analysis
+            out.shape(offset: from, length: to - from, analysis: &analysis)
+            return out.stretch
+        }
         var list = pango_itemize(fonts.context, base, Int32(from), Int32(to - from), attrs, nil)
         let head = list
-        let gs = pango_glyph_string_new()!
-        defer { pango_glyph_string_free(gs); freeItems(head) }
+        defer { freeItems(head) }
+        if let thai, let only = list, only.pointee.next == nil {
+            let item = only.pointee.data.assumingMemoryBound(to: PangoItem.self)
+            fonts.thaiItems.learn(item.pointee.analysis, scalars: thai.scalars, font: thai.font, primary: fonts.primaryPointer(thai.font))
+        }
         while let node = list {
             let item = node.pointee.data.assumingMemoryBound(to: PangoItem.self)
-            let itemOffset = Int(item.pointee.offset)
-            pango_shape_with_flags(base + itemOffset, item.pointee.length, base + from, Int32(to - from),
-                                   &item.pointee.analysis, gs, PANGO_SHAPE_NONE)
-            var fi = 0
-            if let f = item.pointee.analysis.font {
-                if let k = fontIndex[f] { fi = k } else {
-                    fi = fontList.count; fontIndex[f] = fi; fontList.append(fonts.font(f))
-                }
-            }
-            let n = Int(gs.pointee.num_glyphs)
-            for g in 0..<n {
-                let info = gs.pointee.glyphs[g]
-                let byte = itemOffset + Int(gs.pointee.log_clusters[g])
-                glyphs.append(Glyph(id: info.glyph,
-                                    advance: Double(info.geometry.width) / Double(PANGO_SCALE),
-                                    xOffset: Double(info.geometry.x_offset) / Double(PANGO_SCALE),
-                                    yOffset: Double(info.geometry.y_offset) / Double(PANGO_SCALE),
-                                    scalar: scalarAtByte[byte] - firstScalar, font: fi))
-            }
+            out.shape(offset: Int(item.pointee.offset), length: Int(item.pointee.length), analysis: &item.pointee.analysis)
             list = node.pointee.next
         }
-        return ShapedStretches.Stretch(glyphs: glyphs, fonts: fontList)
+        return out.stretch
     }
 
     /// HarfBuzz always draws SARA AM as NIKHAHIT + SARA AA so a tone mark can sit between them.
@@ -173,10 +166,64 @@ public struct Shaper {
     }
 }
 
+/// The glyphs of one stretch as its items are shaped (HarfBuzz through Pango), with the fonts they use.
+private struct StretchGlyphs {
+    let fonts: FontSystem
+    let base: UnsafeMutablePointer<CChar>
+    let from: Int
+    let to: Int
+    let scalarAtByte: [Int]
+    let firstScalar: Int
+    var glyphs = [Glyph]()
+    var fontList = [ShapedFont]()
+    var fontIndex = [UnsafeMutablePointer<PangoFont>: Int]()
+
+    init(fonts: FontSystem, base: UnsafeMutablePointer<CChar>, from: Int, to: Int, scalarAtByte: [Int], firstScalar: Int) {
+        self.fonts = fonts; self.base = base; self.from = from; self.to = to
+        self.scalarAtByte = scalarAtByte; self.firstScalar = firstScalar
+    }
+
+    var stretch: ShapedStretches.Stretch { ShapedStretches.Stretch(glyphs: glyphs, fonts: fontList) }
+
+    /// Shapes the item at byte `offset` of `length` bytes (the stretch is its context).
+    mutating func shape(offset itemOffset: Int, length: Int, analysis: inout PangoAnalysis) {
+        let gs = pango_glyph_string_new()!
+        defer { pango_glyph_string_free(gs) }
+        pango_shape_with_flags(base + itemOffset, Int32(length), base + from, Int32(to - from), &analysis, gs, PANGO_SHAPE_NONE)
+        var fi = 0
+        if let f = analysis.font {
+            if let k = fontIndex[f] { fi = k } else {
+                fi = fontList.count; fontIndex[f] = fi; fontList.append(fonts.font(f))
+            }
+        }
+        let n = Int(gs.pointee.num_glyphs)
+        glyphs.reserveCapacity(glyphs.count + n)
+        for g in 0..<n {
+            let info = gs.pointee.glyphs[g]
+            let byte = itemOffset + Int(gs.pointee.log_clusters[g])
+            glyphs.append(Glyph(id: info.glyph,
+                                advance: Double(info.geometry.width) / Double(PANGO_SCALE),
+                                xOffset: Double(info.geometry.x_offset) / Double(PANGO_SCALE),
+                                yOffset: Double(info.geometry.y_offset) / Double(PANGO_SCALE),
+                                scalar: scalarAtByte[byte] - firstScalar, font: fi))
+        }
+    }
+}
+
 /// Stretches of text in one font, shaped and kept by their bytes and font. Belongs to one
 /// FontSystem (one thread); its fonts are that system's.
 final class ShapedStretches {
-    struct Key: Hashable { let bytes: [UInt8]; let font: FontSpec }
+    struct Key: Hashable {
+        let bytes: ByteKey
+        let font: FontSpec
+        /// The bytes' kept hash and the size: Swift's String hashing of the family normalises it
+        /// on every call (equality still compares the family).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(bytes.hash)
+            hasher.combine(font.size)
+            hasher.combine(font.bold)
+        }
+    }
     struct Stretch { let glyphs: [Glyph]; let fonts: [ShapedFont] }
     private let values = KeptValues<Key, Stretch>(half: 1_000)
 

@@ -5,6 +5,7 @@ import Foundation
 /// `saraban new`: a commented starting document for a newcomer.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Write a starting document with Thai and English comments for every key; it renders as it is.",
         discussion: "Edit the file, then run `saraban render FILE`. --with-table adds an attachment page with a table and a bar chart.")
     @Argument(help: "The document file to write, such as memo.yaml.", completion: .file(extensions: ["yaml", "yml"])) var file: String

@@ -58,7 +58,7 @@ func pdf(_ doc: Document, _ style: Style, file: String) throws -> Data {
 }
 
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render a document file to PDF.")
+    static let configuration = CommandConfiguration(commandName: "render", abstract: "Render a document file to PDF.")
     @Argument(help: "The document file (YAML).", completion: .file(extensions: ["yaml", "yml"])) var file: String
     @Option(name: .shortAndLong, help: "The PDF to write (- for standard output).", completion: .file(extensions: ["pdf"])) var output: String?
     @OptionGroup(title: "Signing (PAdES)") var signing: SigningOptions
@@ -93,7 +93,7 @@ struct Render: ParsableCommand {
 }
 
 struct Preview: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render each page to a PNG image.")
+    static let configuration = CommandConfiguration(commandName: "preview", abstract: "Render each page to a PNG image.")
     @Argument(help: "The document file (YAML).", completion: .file(extensions: ["yaml", "yml"])) var file: String
     @Option(name: .shortAndLong, help: "The folder to write page PNGs into.", completion: .directory) var output: String
     @Option(help: "Resolution in dots per inch.") var dpi: Double = 96
@@ -131,7 +131,7 @@ struct Preview: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate document files without writing anything (each is laid out and made into a PDF in memory); with --pdf, report what PDFs claim.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate document files without writing anything (each is laid out and made into a PDF in memory); with --pdf, report what PDFs claim.")
     @Argument(help: "The document files (YAML), or with --pdf the PDF files.", completion: .file(extensions: ["yaml", "yml", "pdf"])) var files: [String]
     @Flag(help: "Report each PDF's standard claims, whether it is tagged, its language and fonts.") var pdf = false
 
@@ -156,7 +156,7 @@ struct Check: ParsableCommand {
 }
 
 struct Fonts: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show which font files are used and whether they cover Thai.")
+    static let configuration = CommandConfiguration(commandName: "fonts", abstract: "Show which font files are used and whether they cover Thai.")
     @Option(help: "Family chain to resolve (default: the style's).") var family: String?
 
     func run() throws {

@@ -5,6 +5,7 @@ import Signing
 
 struct Sign: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sign",
         abstract: "Sign a memo's PDF (PAdES; B-T with --tsa) as an incremental update.")
     @Argument(help: "The PDF Saraban rendered (or signed before).") var file: String
     @Option(name: .shortAndLong, help: "The signed PDF to write.") var output: String
@@ -31,6 +32,7 @@ struct Sign: ParsableCommand {
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check every signature of a PDF: signer, time, integrity, changes after signing, chain of trust.")
     @Argument(help: "The signed PDF.") var file: String
     @Option(help: "A trusted root certificate (PEM; repeatable).") var trust: [String] = []

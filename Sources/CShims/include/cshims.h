@@ -49,7 +49,7 @@ void saraban_font_info(PangoFont *font, int *upem, int *bbox, int *ascender, int
 int saraban_glyph_advances(PangoFont *font, int32_t *advances, int count);
 /// zlib inflate, at most `limit` bytes out; malloc'd (free with saraban_free) or NULL.
 unsigned char *saraban_inflate(const unsigned char *data, unsigned long length, unsigned long limit, unsigned long *out_length);
-/// zlib deflate at a given level (1 fastest .. 9 smallest).
+/// Deflate in zlib's format (libdeflate) at a given level (1 fastest .. 12 smallest); NULL on failure.
 unsigned char *saraban_deflate_level(const unsigned char *data, unsigned long length, int level, unsigned long *out_length);
 /// A glyph's outline in font units as PDF path operators (m l c h), malloc'd, or NULL when empty.
 char *saraban_glyph_outline(PangoFont *font, uint32_t glyph, unsigned long *out_length);

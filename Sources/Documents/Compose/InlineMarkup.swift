@@ -6,7 +6,7 @@ import Typeset
 enum InlineMarkup {
     static func parse(_ source: String, font: FontSpec) -> InlineText {
         // Most text has no markers at all: one span, no scalar-by-scalar copy.
-        if !source.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) {
+        if !Scalars.hasByte(source, UInt8(ascii: "*"), or: UInt8(ascii: "_")) {
             return InlineText(source, font: font)
         }
         var text = String.UnicodeScalarView()

@@ -7,9 +7,10 @@ struct Justifier {
     let shaped: ShapedText
     let style: ParagraphStyle
 
-    /// Extra space to add before each scalar position in [a, e), keyed by scalar index.
-    func extraSpace(line a: Int, end e: Int, slack: Double) -> [Int: Double] {
-        guard slack > 0.001 else { return [:] }
+    /// Extra space to add before each scalar position in [a, e), by scalar index minus `a` (0 where
+    /// none; an array, not a dictionary: this runs for every justified line).
+    func extraSpace(line a: Int, end e: Int, slack: Double) -> [Double] {
+        guard slack > 0.001 else { return [] }
         var latin = [Int](), other = [Int]()
         var prevWidth = 0.0
         var p = a
@@ -24,16 +25,16 @@ struct Justifier {
             p = q
         }
         let total = latin.count + other.count
-        guard total > 0 else { return [:] }
-        var result = [Int: Double]()
+        guard total > 0 else { return [] }
+        var result = [Double](repeating: 0, count: e - a)
         var share = slack / Double(total)
         if share > style.maxLatinLetterSpace, !other.isEmpty {
             let latinShare = min(share, style.maxLatinLetterSpace)
-            for g in latin { result[g] = latinShare }
+            for g in latin { result[g - a] = latinShare }
             share = (slack - latinShare * Double(latin.count)) / Double(other.count)
-            for g in other { result[g] = share }
+            for g in other { result[g - a] = share }
         } else {
-            for g in latin + other { result[g] = share }
+            for g in latin + other { result[g - a] = share }
         }
         return result
     }

@@ -68,7 +68,7 @@ public final class ParagraphLayouter {
         let indent = first ? style.firstIndent : style.restIndent
         let available = style.width - indent
         let width = shaped.width(a..<e)
-        var extra: [Int: Double] = [:]
+        var extra: [Double] = []
         var xOffset = indent
         switch style.alignment {
         case .thaiDistributed where !last:
@@ -82,7 +82,8 @@ public final class ParagraphLayouter {
         var x = 0.0
         var g = shaped.glyphIndex(atOrAfter: a)
         var current: (font: Int, glyphs: [PlacedGlyph], start: Int, first: Int)? = nil
-        var fontsUsed = Set<Int>()
+        // The fonts' indexes in first use (a line has one to three: a list, not a set).
+        var fontsUsed = [Int]()
         var underlines = [(Double, Double)]()
         var lastScalar = -1
         func flush(upTo end: Int) {
@@ -92,7 +93,7 @@ public final class ParagraphLayouter {
         }
         while g < shaped.glyphs.count, shaped.glyphs[g].scalar < e {
             let glyph = shaped.glyphs[g]
-            if glyph.scalar != lastScalar, let add = extra[glyph.scalar] { x += add }
+            if glyph.scalar != lastScalar, !extra.isEmpty { x += extra[glyph.scalar - a] }
             if current == nil || current!.font != glyph.font {
                 flush(upTo: glyph.scalar)
                 current = (glyph.font, [], glyph.scalar, g)
@@ -103,7 +104,7 @@ public final class ParagraphLayouter {
                                                textOffset: Int32(offset)))
             x += glyph.advance
             if shaped.hasUnderline, let span = shaped.span(at: glyph.scalar), span.underline { appendUnderline(&underlines, startX, x) }
-            fontsUsed.insert(glyph.font)
+            if !fontsUsed.contains(glyph.font) { fontsUsed.append(glyph.font) }
             lastScalar = glyph.scalar
             g += 1
         }

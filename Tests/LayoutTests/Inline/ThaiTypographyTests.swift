@@ -70,8 +70,8 @@ import ThaiText
             let slack = breaker.lineWidth(first: a == 0) - shaped.width(a..<e)
             let extra = Justifier(shaped: shaped, style: s).extraSpace(line: a, end: e, slack: slack)
             #expect(!extra.isEmpty)
-            #expect(extra.values.allSatisfy { $0 <= s.maxClusterGap + 0.001 }, "line from \(a): max \(extra.values.max()!)")
-            #expect(abs(extra.values.reduce(0, +) - slack) < 0.01, "all slack distributed")
+            #expect(extra.allSatisfy { $0 <= s.maxClusterGap + 0.001 }, "line from \(a): max \(extra.max()!)")
+            #expect(abs(extra.reduce(0, +) - slack) < 0.01, "all slack distributed")
             a = b
         }
     }

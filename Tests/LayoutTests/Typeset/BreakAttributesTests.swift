@@ -87,6 +87,70 @@ import Testing
     }
 }
 
+/// Thai stretches shaped with the analysis Pango gave an earlier Thai stretch (no itemizing) get
+/// the glyphs Pango's own itemizing of the whole paragraph gives: new stretches every time (the
+/// example texts' phrases with their words rearranged), regular and bold, two sizes.
+@Suite struct ThaiItemsTests {
+    /// The texts' phrases, each with its stretches' characters rotated by a seeded amount, so
+    /// that no stretch was seen before and each is still Thai, digits and punctuation.
+    static func newTexts(round: Int) -> [String] {
+        var seed: UInt64 = 0x5EED + UInt64(round)
+        return BreakAttributesTests.texts().map { text in
+            text.split(separator: " ", omittingEmptySubsequences: false).map { phrase -> String in
+                let s = Array(phrase.unicodeScalars)
+                guard s.count > 2 else { return String(phrase) }
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                // Cut after a base character (a Thai letter or an ASCII one) so marks stay on a base.
+                let cuts = (1..<s.count).filter { ThaiItemsTests.isBase(s[$0]) }
+                guard let k = cuts.isEmpty ? nil : cuts[Int(seed >> 33) % cuts.count] else { return String(phrase) }
+                var out = String.UnicodeScalarView()
+                out.append(contentsOf: s[k...]); out.append(contentsOf: s[..<k])
+                return String(out)
+            }.joined(separator: " ")
+        }
+    }
+
+    static func isBase(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x0E01...0x0E30, 0x0E32, 0x0E33, 0x0E40...0x0E46, 0x0E4F...0x0E5B, 0x21...0x7E: return true
+        default: return false
+        }
+    }
+
+    @Test(arguments: [FontSpec(family: "Laksaman", size: 16), FontSpec(family: "Laksaman", size: 14, bold: true)])
+    func keptAnalysisShapesLikePango(font: FontSpec) {
+        let fonts = FontSystem()
+        let shaper = Shaper(fonts)
+        var glyphCount = 0
+        for round in 0..<3 {
+            for text in Self.newTexts(round: round) {
+                let spans = [StyleSpan(range: 0..<text.unicodeScalars.count, font: font)]
+                let a = shaper.shape(text, spans: spans), b = shaper.shape(text, spans: spans, wholeText: true)
+                #expect(a.glyphs.count == b.glyphs.count, "\(text)")
+                for (x, y) in zip(a.glyphs, b.glyphs) {
+                    let same = x.id == y.id && abs(x.advance - y.advance) < 1e-9 && abs(x.xOffset - y.xOffset) < 1e-9
+                        && abs(x.yOffset - y.yOffset) < 1e-9 && x.scalar == y.scalar && a.fonts[x.font] === b.fonts[y.font]
+                    #expect(same, "glyph for scalar \(y.scalar) of \(text)")
+                    if !same { break }
+                }
+                glyphCount += b.glyphs.count
+            }
+        }
+        #expect(glyphCount > 5000)
+        #expect(fonts.thaiItems.hits > 300, "Thai stretches skip the itemizer (\(fonts.thaiItems.hits))")
+    }
+
+    @Test func onlyThaiDigitsAndPunctuationQualify() {
+        #expect(ThaiItems.eligible(ArraySlice("(ข้อ ๑.)".unicodeScalars)))
+        #expect(ThaiItems.eligible(ArraySlice("๒๕๖๘/๑๒".unicodeScalars)))
+        #expect(!ThaiItems.eligible(ArraySlice("(ITA)".unicodeScalars)))
+        #expect(!ThaiItems.eligible(ArraySlice("กa".unicodeScalars)))
+        #expect(!ThaiItems.eligible(ArraySlice("ก\n".unicodeScalars)))
+        #expect(!ThaiItems.eligible(ArraySlice("“ก”".unicodeScalars)))
+        #expect(!ThaiItems.eligible(ArraySlice("123".unicodeScalars)))
+    }
+}
+
 /// The bounded table behind both: what is used again stays, what is not goes, the size stays bounded.
 @Test func keptValuesKeepWhatIsUsedAndStayBounded() {
     let kept = KeptValues<Int, String>(half: 10)
