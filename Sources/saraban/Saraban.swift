@@ -169,6 +169,7 @@ struct Fonts: ParsableCommand {
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Report what PDFs claim (PDF/A, PDF/UA), whether they are tagged, their language and fonts.")
     @Argument(help: "The PDF files.") var files: [String]
 
