@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        // Hummingbird's own transport, named for the service's 100-continue handler.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
     ],
     targets: [
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
@@ -43,7 +46,9 @@ let package = Package(
                                                 .product(name: "Metrics", package: "swift-metrics"),
                                                 .product(name: "Prometheus", package: "swift-prometheus"),
                                                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                                                .product(name: "MultipartKit", package: "multipart-kit")]),
+                                                .product(name: "MultipartKit", package: "multipart-kit"),
+                                                .product(name: "NIOCore", package: "swift-nio"),
+                                                .product(name: "NIOHTTPTypes", package: "swift-nio-extras")]),
         .executableTarget(name: "saraban", dependencies: ["Service", "Batch", "Documents", "Signing", "CShims",
                                                           .product(name: "Hummingbird", package: "hummingbird"),
                                                           .product(name: "Logging", package: "swift-log"),

@@ -2,6 +2,7 @@ import Documents
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 
 /// Builds the service the way Hummingbird's template builds its application: `saraban serve`
@@ -18,9 +19,11 @@ public func buildApplication(_ options: ServiceOptions) throws -> some Applicati
     let pool = RenderPool(jobs: options.jobs, queue: options.queue)
     let router = buildRouter(options, pool: pool, metrics: metrics, openAPI: Array(openAPI), logger: logger)
     let listening = options.onListening
+    let maxBody = options.maxBody
+    let idle = TimeAmount.seconds(Int64(options.idleTimeout))
     var app = Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleTimeout)))),
+        server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler(maxBody: maxBody)], idleTimeout: idle)),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "Saraban/\(DocumentRenderer.version)"),
         onServerRunning: { channel in listening?(channel.localAddress?.port ?? 0) },
         logger: logger
