@@ -17,6 +17,8 @@ final class RenderPool: @unchecked Sendable {
     private var reserved = 0
     private var active = 0
     private var stopping = false
+    /// Seconds a render took lately (a moving average), for Retry-After.
+    private var recentSeconds = 0.0
     private let timers = DispatchQueue(label: "saraban.render-deadlines")
 
     /// One piece of work, run on a renderer thread.
@@ -53,8 +55,17 @@ final class RenderPool: @unchecked Sendable {
         condition.withLock { reserved -= n }
     }
 
-    /// Seconds a refused client should wait: about one render per thread.
-    var retryAfter: Int { 1 }
+    /// Seconds a refused client should wait: the time the renders held now take to clear at
+    /// the recent pace (at least 1, at most 60).
+    var retryAfter: Int {
+        condition.withLock { retryAfterHeld }
+    }
+
+    /// `retryAfter`, for callers that hold the lock already.
+    private var retryAfterHeld: Int {
+        let wait = Double(reserved) / Double(jobs) * recentSeconds
+        return Int(min(60, max(1, wait.rounded(.up))))
+    }
 
     /// Runs `work` on a renderer thread and returns its result, or throws 504 once `timeout` has
     /// passed (the render is abandoned), or 503 when the pool is full (`slotted`: the work takes
@@ -92,7 +103,7 @@ final class RenderPool: @unchecked Sendable {
         let refusal: ServiceError? = condition.withLock {
             if stopping { return ServiceError.shuttingDown }
             if item.slotted {
-                guard reserved < capacity else { return ServiceError.overloaded(retryAfter: retryAfter) }
+                guard reserved < capacity else { return ServiceError.overloaded(retryAfter: retryAfterHeld) }
                 reserved += 1
             }
             items.append(item)
@@ -119,9 +130,10 @@ final class RenderPool: @unchecked Sendable {
         }
     }
 
-    private func finished(_ item: Item) {
+    private func finished(_ item: Item, seconds: Double) {
         condition.withLock {
             active -= 1
+            recentSeconds = recentSeconds == 0 ? seconds : 0.8 * recentSeconds + 0.2 * seconds
             if item.slotted { reserved -= 1 }
         }
     }
@@ -130,8 +142,9 @@ final class RenderPool: @unchecked Sendable {
         let thread = Thread { [self] in
             let renderer = DocumentRenderer()
             while let item = next() {
+                let start = Date()
                 item.run(renderer)
-                finished(item)
+                finished(item, seconds: Date().timeIntervalSince(start))
             }
         }
         thread.name = "saraban-render-\(n)"

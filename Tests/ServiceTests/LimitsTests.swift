@@ -68,6 +68,18 @@ import Testing
             let metrics = Prometheus(await HTTPClient.get(port, "/metrics")?.text ?? "")
             #expect(metrics["saraban_http_requests_total{route=\"/v1/render\",method=\"POST\",status=\"503\"}"] == 1)
             #expect(metrics["saraban_http_requests_total{route=\"/v1/render\",method=\"POST\",status=\"504\"}"] == 2)
+            // Once the abandoned render has left its thread, the pool knows renders take seconds:
+            // a refusal asks for more than one.
+            try await Self.waitFor(port) { $0.running == 0 && $0.waiting == 0 }
+            async let again = HTTPClient.post(port, "/v1/render", slow, type: Self.yaml)
+            try await Self.waitFor(port) { $0.running == 1 }
+            async let queued = HTTPClient.post(port, "/v1/render", slow, type: Self.yaml)
+            try await Self.waitFor(port) { $0.running == 1 && $0.waiting == 1 }
+            let refused = try #require(await HTTPClient.post(port, "/v1/render", Repo.example("long-memo.yaml"), type: Self.yaml))
+            #expect(refused.status == 503)
+            let wait = try #require(refused.header("retry-after").flatMap(Int.init))
+            #expect(wait >= 2 && wait <= 60, "Retry-After \(wait)")
+            _ = await (again, queued)
         }
     }
 
