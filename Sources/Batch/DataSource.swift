@@ -32,7 +32,7 @@ public final class DataSource: @unchecked Sendable {
     }
 
     /// Asked to read the file again from the start (JSON found not plain: it is read whole now).
-    struct Restart: Error {}
+    public struct Restart: Error {}
 
     static let pieceBytes = 1 << 20
 
@@ -70,7 +70,9 @@ public final class DataSource: @unchecked Sendable {
         if head == [0xFF, 0xFE] || head == [0xFE, 0xFF] { whole = try readWhole() }
     }
 
-    /// Every row in file order, each handed to `body` and then let go.
+    /// Every row in file order, each handed to `body` and then let go. Throws `Restart` when a
+    /// JSON file turns out not to be plain after some rows were given: the caller forgets them
+    /// and reads again (the file is then read whole).
     public func forEach(_ body: (DataRow) throws -> Void) throws {
         let reader = try rows()
         while let row = try reader.next() { try body(row) }
@@ -78,9 +80,15 @@ public final class DataSource: @unchecked Sendable {
 
     /// Every row, in a list (tests and small files).
     public func all() throws -> [DataRow] {
-        var rows = [DataRow]()
-        try forEach { rows.append($0) }
-        return rows
+        while true {
+            var rows = [DataRow]()
+            do {
+                try forEach { rows.append($0) }
+                return rows
+            } catch is Restart {
+                continue
+            }
+        }
     }
 
     /// A reading from the start, row by row.
