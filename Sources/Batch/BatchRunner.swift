@@ -132,7 +132,9 @@ public final class BatchRunner: @unchecked Sendable {
         summary.interrupted = Interrupt.requested
         summary.stopped = state.stopped
         let read = journal.reader()
-        let entries = EntryStream(count: refs.count, okCount: refs.filter(\.ok).count) { read(refs[$0]) }
+        var entries = EntryStream(count: refs.count, okCount: refs.filter(\.ok).count) { read(refs[$0]) }
+        let line = journal.lineReader()
+        entries.line = { line(refs[$0]) }
         do {
             try Manifest.write(dir: out, saraban: DocumentRenderer.version, template: options.template, data: options.data, entries: entries)
             try IndexPage(entries: entries).write(dir: out)

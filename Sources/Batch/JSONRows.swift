@@ -27,6 +27,8 @@ struct JSONRows {
     private var stage = Stage.start
     private var wrapped = false
     private var count = 0
+    /// Whether the string being read has a carriage return from an escape.
+    private var escapedCR = false
 
     private enum Stage { case start, firstItem, items, afterList, end }
 
@@ -149,7 +151,12 @@ struct JSONRows {
         switch bytes[i] {
         case 0x7B: return try object(depth: depth)
         case 0x5B: return try list(depth: depth)
-        case 0x22: return .text(ControlCharacters.unixLineBreaks(try string(key: false)))
+        case 0x22:
+            let s = try string(key: false)
+            // Only an escape (\r, \u000d) puts a carriage return in a JSON string.
+            guard escapedCR else { return .text(s) }
+            escapedCR = false
+            return .text(ControlCharacters.unixLineBreaks(s))
         case 0x74: return try literal("true", .bool(true))
         case 0x66: return try literal("false", .bool(false))
         case 0x6E: return try literal("null", .text(""))
@@ -228,6 +235,12 @@ struct JSONRows {
         let start = i
         var out: [UInt8]? = nil
         while i < bytes.count {
+            let run = ordinary(from: i)
+            if run > i {
+                out?.append(contentsOf: bytes[i..<run])
+                i = run
+                continue
+            }
             let b = bytes[i]
             if b == 0x22 {
                 let s = out.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: bytes[start..<i], as: UTF8.self)
@@ -247,6 +260,20 @@ struct JSONRows {
             i += 1
         }
         return try starveText()
+    }
+
+    /// Where the run of bytes from `k` that need no look ends (the string's end, an escape, a
+    /// control character, or a lead byte `printable` must check): most of a Thai string.
+    private func ordinary(from k: Int) -> Int {
+        bytes.withUnsafeBufferPointer { p in
+            var j = k
+            while j < p.count {
+                let b = p[j]
+                if b == 0x22 || b == 0x5C || b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF { break }
+                j += 1
+            }
+            return j
+        }
     }
 
     /// Whether the character at `k` is one YAML reads as JSON does (C1 controls, NEL, the line
@@ -269,6 +296,7 @@ struct JSONRows {
         guard i + 1 < bytes.count else { return false }
         let e = bytes[i + 1]
         if let c = JSONRows.simpleEscape(e) {
+            if c == 0x0D { escapedCR = true }
             out.append(c)
             i += 2
             return true
@@ -281,6 +309,7 @@ struct JSONRows {
             code = code << 4 | h
         }
         guard !(0xD800...0xDFFF).contains(code), let scalar = Unicode.Scalar(code) else { throw unusual("an escaped surrogate (YAML refuses it)") }
+        if code == 0x0D { escapedCR = true }
         out.append(contentsOf: Array(String(Character(scalar)).utf8))
         i += 6
         return true

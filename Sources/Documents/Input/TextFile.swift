@@ -112,6 +112,11 @@ extension TextFile {
                     i += 1
                     continue
                 }
+                // Thai letters (U+0E00–U+0E7F) are most of a data file: checked here, not by a call.
+                if c == 0xE0, i + 2 < b.count, b[i + 1] == 0xB8 || b[i + 1] == 0xB9, b[i + 2] & 0xC0 == 0x80 {
+                    i += 3
+                    continue
+                }
                 let n = TextFile.sequenceLength(b, at: i)
                 guard n > 0 else { throw failure(b, at: i, lastBreak: lastBreak) }
                 i += n
