@@ -18,9 +18,19 @@ public enum DataReader {
     public static func read(path: String, sheet: String? = nil) throws -> [DataRow] {
         let data: Data
         do { data = try DiskFile.read(path, limit: maxBytes) } catch {
-            throw BatchError("\(path): cannot read the data file: \(error.message)", "อ่านแฟ้มข้อมูล \(path) ไม่ได้: \(error.thai)")
+            let hint = tooLarge(path) ? wholeHint : ("", "")
+            throw BatchError("\(path): cannot read the data file: \(error.message)\(hint.0)", "อ่านแฟ้มข้อมูล \(path) ไม่ได้: \(error.thai)\(hint.1)")
         }
         return try read(data: data, name: path, sheet: sheet)
+    }
+
+    /// What to do with data too large to be read whole.
+    static let wholeHint = ("; YAML, workbooks and UTF-16 text are read whole: save larger data as UTF-8 CSV, TSV or a JSON list of objects, which are read a row at a time",
+                            " แฟ้ม YAML แฟ้มสมุดงาน และข้อความ UTF-16 ต้องอ่านทั้งแฟ้ม ข้อมูลที่ใหญ่กว่านี้ให้บันทึกเป็น CSV, TSV (UTF-8) หรือรายการ JSON ซึ่งอ่านทีละรายการ")
+
+    static func tooLarge(_ path: String) -> Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        return size > maxBytes
     }
 
     /// Rows of a units file's bytes; the extension of `path` says its kind.

@@ -120,6 +120,20 @@ import Testing
         }
     }
 
+    /// YAML data is read whole: over 128 MiB it is refused, and the message says which formats stream.
+    @Test func yamlDataOver128MiBIsRefusedWithTheFormatsThatStream() throws {
+        let dir = BatchProbe.tempDir()
+        let path = dir + "/units.yaml"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("- unit: ก\n".utf8)))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: UInt64(DataReader.maxBytes) + 1)
+        try handle.close()
+        let r = BatchProbe.batch(["--data", path, "--template", BatchProbe.template(in: dir), "--out", dir + "/out", "--quiet"])
+        #expect(r.code == 1)
+        #expect(r.err.contains("larger than 128 MiB") && r.err.contains("CSV, TSV or a JSON list"), "\(r.err)")
+        #expect(r.err.contains("รายการ JSON"), "\(r.err)")
+    }
+
     /// The same four units as CSV and as a JSON list: the same PDFs, byte for byte, and the same manifest entries.
     @Test func aJSONListGivesTheSamePDFsAsTheSameDataInCSV() throws {
         let dir = BatchProbe.tempDir()
