@@ -3,9 +3,15 @@ import Foundation
 import Mustache
 import ThaiText
 
-/// One row's work, decided before anything is rendered: its file name, key, label and input hash.
+/// One row's work, decided before anything is rendered: its file name, key, label and input
+/// hash. The row's values are not kept (a 10,000-row plan is a few megabytes): the row is read
+/// again from the data file when it is rendered.
 struct Job: Sendable {
-    var row: DataRow
+    var number: Int
+    /// The data file's line where the row starts (0 when unknown).
+    var line: Int
+    /// What was done about a smaller mismatch (a short CSV row), reported beside the row.
+    var warnings: [String]
     var file: String
     var key: [String: String]
     /// `row 7 (unit: เทศบาลตำบลหนองแก)`, used in every message about the row.
@@ -18,37 +24,37 @@ struct Job: Sendable {
 /// Turns data rows into jobs, catching what can be caught before rendering: columns the data
 /// lacks, names that collide.
 enum BatchPlan {
-    static func jobs(rows: [DataRow], template: Template, keyColumns: [String], base: String) throws -> [Job] {
-        let known = Set(rows.flatMap { $0.columns.map(\.0) })
-        let absent = template.columns.filter { !known.contains($0.name) }
-        if !absent.isEmpty {
-            let list = absent.map { "'\($0.name)' (\(template.name) line \($0.line))" }.joined(separator: ", ")
-            let have = (rows.first?.columns.map(\.0) ?? []).joined(separator: ", ")
-            throw BatchError("the template uses \(list), which the data file does not have; its columns are: \(have)",
-                             "แม่แบบใช้คอลัมน์ \(absent.map(\.name).joined(separator: ", ")) ซึ่งไม่มีในแฟ้มข้อมูล (มี: \(have))")
-        }
-        let keys = keyColumns.isEmpty ? defaultKey(rows) : keyColumns
-        var jobs = rows.map { row -> Job in
-            let key = Dictionary(keys.compactMap { k in row[k]?.plain.map { (k, $0) } }, uniquingKeysWith: { a, _ in a })
-            let keyText = keys.compactMap { k in key[k].map { "\(k): \($0)" } }.joined(separator: ", ")
-            let label = "row \(row.number)" + (keyText.isEmpty ? "" : " (\(keyText))")
-            let file = fileName(row, total: rows.count)
-            var job = Job(row: row, file: file, key: key, label: label,
-                          input: SHA256.hex(base + "\u{0}" + file + "\u{0}" + row.canonical))
-            let missing = template.columns.filter { row[$0.name] == nil }.map(\.name)
-            if let error = row.error {
-                job.error = error
-            } else if let bad = controlCharacter(in: row, columns: template.columns.map(\.name) + ["file"]) {
-                job.error = "\(label): column '\(bad.column)' (data line \(row.line)) holds the invisible control character \(ControlCharacters.name(bad.scalar)) at character \(bad.at); delete it"
-                    + " / คอลัมน์ '\(bad.column)' ของรายการนี้ (บรรทัดที่ \(row.line) ของแฟ้มข้อมูล) มีอักขระควบคุม \(ControlCharacters.code(bad.scalar)) ซึ่งมองไม่เห็นและพิมพ์ไม่ได้ ที่อักขระที่ \(bad.at) ให้ลบออก"
-            } else if !missing.isEmpty {
-                job.error = "\(label): the template uses \(missing.map { "'\($0)'" }.joined(separator: ", ")), which this row does not have"
-                    + " / รายการนี้ไม่มีคอลัมน์ \(missing.joined(separator: ", ")) ที่แม่แบบใช้"
+    /// Plans every row of `data`, reading it once (twice when rows are named by their number,
+    /// whose width the row count decides).
+    static func jobs(data: DataSource, template: Template, keyColumns: [String], base: String) throws -> [Job] {
+        while true {
+            var planner = BatchPlanner(template: template, keyColumns: keyColumns, base: base)
+            do {
+                try data.forEach { try planner.add($0) }
+                return try planner.finish(data)
+            } catch is DataSource.Restart {
+                continue
             }
-            return job
         }
-        markDuplicates(&jobs)
-        return jobs
+    }
+
+    /// Plans rows already read (tests).
+    static func jobs(rows: [DataRow], template: Template, keyColumns: [String], base: String) throws -> [Job] {
+        var planner = BatchPlanner(template: template, keyColumns: keyColumns, base: base)
+        for row in rows { try planner.add(row) }
+        return try planner.finish(nil, rows: rows)
+    }
+
+    /// The up-to-date hash of a row: what every row shares, its file name and all its values.
+    static func input(base: String, file: String, row: DataRow) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(base.utf8.count + file.utf8.count + 4096)
+        bytes.append(contentsOf: base.utf8)
+        bytes.append(0)
+        bytes.append(contentsOf: file.utf8)
+        bytes.append(0)
+        row.canonical(into: &bytes)
+        return SHA256.hex(bytes: bytes)
     }
 
     /// The first control character in the columns the template prints (a NUL in a cell would
@@ -69,18 +75,18 @@ enum BatchPlan {
     }
 
     /// The first column holding plain text other than `file`: usually the unit's name.
-    static func defaultKey(_ rows: [DataRow]) -> [String] {
-        guard let first = rows.first else { return [] }
-        return first.columns.first { $0.0 != "file" && $0.1.plain != nil }.map { [$0.0] } ?? []
+    static func defaultKey(_ first: DataRow) -> [String] {
+        first.columns.first { $0.0 != "file" && $0.1.plain != nil }.map { [$0.0] } ?? []
     }
 
-    /// The `file` column (itself a Mustache template) made safe, else the row number.
-    static func fileName(_ row: DataRow, total: Int) -> String {
-        if let raw = row["file"]?.plain {
-            let filled = (try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + raw))?.render(row.mustache) ?? raw
-            if let safe = FileName.pdf(filled) { return safe }
-        }
-        return FileName.number(row.number, of: total)
+    /// The `file` column (itself a Mustache template) made safe; nil: the row is named by its number.
+    static func fileName(_ row: DataRow) -> String? {
+        guard let raw = row["file"]?.plain else { return nil }
+        // Text without a tag is itself (and the row need not become Mustache's values).
+        let plain = !raw.contains("{{") && !raw.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        let filled = plain ? raw
+            : (try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + raw))?.render(row.mustache) ?? raw
+        return FileName.pdf(filled)
     }
 
     /// Two rows writing one file would overwrite each other: both fail, each naming the other.

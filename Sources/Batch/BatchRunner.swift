@@ -54,16 +54,16 @@ public final class BatchRunner: @unchecked Sendable {
 
     public func run(progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) throws -> BatchSummary {
         let start = Date()
-        let rows = try DataReader.read(path: options.data, sheet: options.sheet)
-        let template = try Template(path: options.template)
+        let data = try DataSource(path: options.data, sheet: options.sheet)
+        let template = try BatchRunner.template(options.template, data: data)
         var base = BatchPlan.baseHash(template: template, resources: resources, thumbnailDPI: options.thumbnailDPI)
         // A signed run redoes what an unsigned run (or another signer) made, and the reverse.
         if let signing = options.signing { base = SHA256.hex(base + "\u{0}signed\u{0}" + SHA256.hex(signing.identity.certificate.der) + (signing.visible ? "+visible" : "")) }
         if let standard = options.pdfStandard { base = SHA256.hex(base + "\u{0}standard\u{0}" + standard) }
-        let jobs = try BatchPlan.jobs(rows: rows, template: template, keyColumns: options.keyColumns, base: base)
+        let jobs = try BatchPlan.jobs(data: data, template: template, keyColumns: options.keyColumns, base: base)
         let out = options.out
         try OutputFolder.prepare(out)
-        let previous = options.force ? [:] : OutputFolder.previousEntries(out)
+        let previous = options.force ? PreviousRun() : OutputFolder.previousRun(out)
         let journal = try Journal(dir: out)
         let reserve = try SpaceReserve(dir: out, bytes: SpaceReserve.bytes(rows: jobs.count))
         Interrupt.install()
@@ -73,26 +73,26 @@ public final class BatchRunner: @unchecked Sendable {
         var todo = [Int]()
         var summary = BatchSummary(total: jobs.count)
         for (i, job) in jobs.enumerated() {
-            if job.error == nil, let p = previous[job.file], OutputFolder.upToDate(p, input: job.input, dir: out) {
-                var e = p
-                e.row = job.row.number
-                e.key = job.key
+            if job.error == nil, let p = previous.entries[job.file], OutputFolder.upToDate(p, input: job.input, dir: out),
+               let e = previous.entry(p, row: job.number, key: job.key) {
                 do { results[i] = try journal.append(e) } catch { throw error.error }
                 summary.skipped += 1
             } else { todo.append(i) }
         }
         let render = RowRenderer(template: template, resources: resources, out: out, thumbnailDPI: options.thumbnailDPI,
                                  signing: options.signing, pdfStandard: options.pdfStandard)
-        let state = WorkState(todo: todo, results: results, done: summary.skipped)
+        let state = WorkState(results: results, done: summary.skipped)
+        let workers = max(1, min(options.jobs, todo.count))
+        let queue = RowQueue(capacity: 2 * workers) { Interrupt.requested || state.halted }
         let total = jobs.count
         let group = DispatchGroup()
-        for _ in 0..<max(1, min(options.jobs, todo.count)) {
+        for _ in 0..<(todo.isEmpty ? 0 : workers) {
             group.enter()
             let thread = Thread {
                 let renderer = DocumentRenderer()
                 renderer.sharedLayouts = SharedLayouts()
-                while let i = state.claim() {
-                    let result = render.entry(jobs[i], renderer: renderer)
+                while let (i, row) = queue.take() {
+                    let result = render.entry(jobs[i], row: row, renderer: renderer)
                     let entry = result.entry
                     state.finish(i) { done in
                         progress(BatchProgress(done: done, total: total, seconds: Date().timeIntervalSince(start)))
@@ -111,7 +111,14 @@ public final class BatchRunner: @unchecked Sendable {
             thread.stackSize = 8 << 20
             thread.start()
         }
+        // The rows to render are read again, one at a time, and handed to the workers as they free up.
+        var reading: Error?
+        if !todo.isEmpty {
+            do { try queue.feed(data, todo: todo) } catch { reading = error }
+        }
+        queue.close()
         group.wait()
+        if let reading { throw reading }
         // The documents were written without a flush each; they reach the disk before the manifest says so.
         OutputFile.flushAll()
         reserve.release()
@@ -125,7 +132,9 @@ public final class BatchRunner: @unchecked Sendable {
         summary.interrupted = Interrupt.requested
         summary.stopped = state.stopped
         let read = journal.reader()
-        let entries = EntryStream(count: refs.count, okCount: refs.filter(\.ok).count) { read(refs[$0]) }
+        var entries = EntryStream(count: refs.count, okCount: refs.filter(\.ok).count) { read(refs[$0]) }
+        let line = journal.lineReader()
+        entries.line = { line(refs[$0]) }
         do {
             try Manifest.write(dir: out, saraban: DocumentRenderer.version, template: options.template, data: options.data, entries: entries)
             try IndexPage(entries: entries).write(dir: out)
@@ -138,13 +147,20 @@ public final class BatchRunner: @unchecked Sendable {
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
+
+    /// The template; when it cannot be read, a data file that cannot be read either is named
+    /// first (the data was read before the template when it was read whole).
+    static func template(_ path: String, data: DataSource) throws -> Template {
+        do { return try Template(path: path) } catch {
+            do { try data.forEach { _ in } } catch is DataSource.Restart {}
+            throw error
+        }
+    }
 }
 
-/// The rows still to do and the results so far, shared by the worker threads under one lock.
+/// The results so far, shared by the worker threads under one lock.
 final class WorkState: @unchecked Sendable {
     private let lock = NSLock()
-    private let todo: [Int]
-    private var next = 0
     private(set) var results: [EntryRef?]
     private(set) var failures: [(Int, String)] = []
     private(set) var warnings: [(Int, String)] = []
@@ -152,9 +168,12 @@ final class WorkState: @unchecked Sendable {
     private(set) var stopped: String?
     private var done: Int
 
-    init(todo: [Int], results: [EntryRef?], done: Int) {
-        self.todo = todo; self.results = results; self.done = done
+    init(results: [EntryRef?], done: Int) {
+        self.results = results; self.done = done
     }
+
+    /// Whether the batch stopped handing out rows.
+    var halted: Bool { lock.withLock { stopped != nil } }
 
     /// Called inside `finish`'s closure (the lock is held).
     func failed(_ i: Int, _ error: String) { failures.append((i, error)) }
@@ -165,15 +184,6 @@ final class WorkState: @unchecked Sendable {
     /// Called inside `finish`'s closure: no further row is handed out.
     func stop(_ reason: String) { if stopped == nil { stopped = reason } }
 
-    /// The next row to render, or nil when all are handed out or the run was interrupted.
-    func claim() -> Int? {
-        lock.withLock {
-            guard next < todo.count, !Interrupt.requested, stopped == nil else { return nil }
-            next += 1
-            return todo[next - 1]
-        }
-    }
-
     /// Records a result; `then` runs under the lock (journal lines and progress stay in order)
     /// and says where the entry went.
     func finish(_ i: Int, then: (Int) -> EntryRef?) {
@@ -181,6 +191,77 @@ final class WorkState: @unchecked Sendable {
             done += 1
             results[i] = then(done)
         }
+    }
+}
+
+/// The rows to render, read from the data file by one thread and taken by the workers: a few
+/// rows ahead of them at most, so the rows in memory are about twice the workers.
+final class RowQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var rows: [(Int, DataRow)] = []
+    private var closed = false
+    private let capacity: Int
+    /// Whether to hand out no more rows (an interrupt, a full disk).
+    private let halted: @Sendable () -> Bool
+
+    /// Stops the reading once every row to render is in the queue.
+    private struct Enough: Error {}
+
+    init(capacity: Int, halted: @escaping @Sendable () -> Bool) {
+        self.capacity = capacity
+        self.halted = halted
+    }
+
+    /// Reads `data` and queues the rows whose index is in `todo` (ascending), until all are queued
+    /// or the batch halts.
+    func feed(_ data: DataSource, todo: [Int]) throws {
+        var index = 0
+        var next = 0
+        do {
+            try data.forEach { row in
+                defer { index += 1 }
+                guard todo[next] == index else { return }
+                guard put((index, row)) else { throw Enough() }
+                next += 1
+                if next == todo.count { throw Enough() }
+            }
+        } catch is Enough {
+            return
+        }
+        guard next == todo.count else {
+            throw BatchError("\(data.name): the data file changed while the batch ran (it has fewer rows); run the batch again",
+                             "แฟ้มข้อมูล \(data.name) ถูกแก้ไขระหว่างที่งานชุดทำงาน ให้สั่งงานชุดใหม่อีกครั้ง")
+        }
+    }
+
+    /// Waits for room; false when the batch halted.
+    private func put(_ row: (Int, DataRow)) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        // Timed waits: an interrupt cannot signal the condition.
+        while rows.count >= capacity && !halted() { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.2)) }
+        guard !halted() else { return false }
+        rows.append(row)
+        condition.broadcast()
+        return true
+    }
+
+    /// The next row, or nil once the reading is over and the queue empty, or the batch halted.
+    func take() -> (Int, DataRow)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while rows.isEmpty && !closed && !halted() { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.2)) }
+        guard !halted(), !rows.isEmpty else { return nil }
+        let row = rows.removeFirst()
+        condition.broadcast()
+        return row
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

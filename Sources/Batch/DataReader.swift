@@ -6,16 +6,31 @@ import Yams
 /// Reads the units file (CSV, TSV, YAML, JSON, or a workbook: .xlsx, .ods) into rows. What stops
 /// the whole batch (a file that cannot be read, a quote that never closes) is a `BatchError`; what
 /// concerns one row is that row's error or warning, so every other row is still rendered.
+/// `read` takes the whole file at once; a batch reads through `DataSource`, which streams CSV,
+/// TSV and JSON row by row and uses `read` for the rest.
 public enum DataReader {
-    /// The largest units file read.
+    /// The largest units file read whole (YAML, a workbook, UTF-16 text, JSON that is not plain),
+    /// and the largest row of a file read row by row.
     public static let maxBytes = 128 << 20
+    /// The most rows a batch takes (its plan keeps about half a kilobyte a row).
+    public static let maxRows = 1_000_000
 
     public static func read(path: String, sheet: String? = nil) throws -> [DataRow] {
         let data: Data
         do { data = try DiskFile.read(path, limit: maxBytes) } catch {
-            throw BatchError("\(path): cannot read the data file: \(error.message)", "อ่านแฟ้มข้อมูล \(path) ไม่ได้: \(error.thai)")
+            let hint = tooLarge(path) ? wholeHint : ("", "")
+            throw BatchError("\(path): cannot read the data file: \(error.message)\(hint.0)", "อ่านแฟ้มข้อมูล \(path) ไม่ได้: \(error.thai)\(hint.1)")
         }
         return try read(data: data, name: path, sheet: sheet)
+    }
+
+    /// What to do with data too large to be read whole.
+    static let wholeHint = ("; YAML, workbooks and UTF-16 text are read whole: save larger data as UTF-8 CSV, TSV or a JSON list of objects, which are read a row at a time",
+                            " แฟ้ม YAML แฟ้มสมุดงาน และข้อความ UTF-16 ต้องอ่านทั้งแฟ้ม ข้อมูลที่ใหญ่กว่านี้ให้บันทึกเป็น CSV, TSV (UTF-8) หรือรายการ JSON ซึ่งอ่านทีละรายการ")
+
+    static func tooLarge(_ path: String) -> Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        return size > maxBytes
     }
 
     /// Rows of a units file's bytes; the extension of `path` says its kind.
@@ -25,9 +40,7 @@ public enum DataReader {
             throw BatchError("--sheet applies to .xlsx and .ods data files only", "--sheet ใช้ได้กับแฟ้มข้อมูล .xlsx และ .ods เท่านั้น")
         }
         let text: String
-        do { text = try TextFile.decode(data) } catch {
-            throw BatchError("\(path):\(error.line):\(error.column): the data file \(error.message)", "แฟ้มข้อมูล \(path) \(error.thai)")
-        }
+        do { text = try TextFile.decode(data) } catch { throw notUTF8(error, path: path) }
         let ext = (path as NSString).pathExtension.lowercased()
         let rows: [DataRow]
         switch ext {
@@ -49,19 +62,33 @@ public enum DataReader {
     /// about; a long row whose extra cells hold text fails (its cells have no column to go to).
     static func csv(_ text: String, delimiter: Unicode.Scalar, path: String) throws -> [DataRow] {
         let records: [CSVRecord]
-        do { records = try CSVReader.records(text, delimiter: delimiter) } catch {
-            throw BatchError("\(path):\(error.line): the data file cannot be read: \(error.message)",
-                             "อ่านแฟ้มข้อมูล \(path) ไม่ได้ที่บรรทัด \(error.line): \(error.thai)")
-        }
+        do { records = try CSVReader.records(text, delimiter: delimiter) } catch { throw failure(error, path: path) }
         let filled = records.filter { !$0.isBlank }
         guard let first = filled.first else { return [] }
+        let header = try header(first, path: path)
+        return filled.dropFirst().enumerated().map { k, record in
+            row(record, number: k + 1, header: header, path: path)
+        }
+    }
+
+    /// The header record's column names; a name twice stops the batch.
+    static func header(_ first: CSVRecord, path: String) throws -> [String] {
         let header = first.cells.map { $0.trimmingCharacters(in: .whitespaces) }
         if let dup = duplicate(header) {
             throw BatchError("\(path):\(first.line): column '\(dup)' appears twice in the header", "หัวตาราง \(path) มีคอลัมน์ '\(dup)' ซ้ำ")
         }
-        return filled.dropFirst().enumerated().map { k, record in
-            row(record, number: k + 1, header: header, path: path)
-        }
+        return header
+    }
+
+    /// Why delimited data cannot be read, as the batch says it.
+    static func failure(_ error: CSVFailure, path: String) -> BatchError {
+        BatchError("\(path):\(error.line): the data file cannot be read: \(error.message)",
+                   "อ่านแฟ้มข้อมูล \(path) ไม่ได้ที่บรรทัด \(error.line): \(error.thai)")
+    }
+
+    /// A data file that is not UTF-8, as the batch says it.
+    static func notUTF8(_ error: TextFile.NotUTF8, path: String) -> BatchError {
+        BatchError("\(path):\(error.line):\(error.column): the data file \(error.message)", "แฟ้มข้อมูล \(path) \(error.thai)")
     }
 
     /// One CSV record as a row, with its problem or warning when it does not match the header.
@@ -108,12 +135,17 @@ public enum DataReader {
             let line = node.mark?.line ?? 0
             guard case let .mapping(m) = node else {
                 var row = DataRow(number: k + 1, columns: [], line: line)
-                row.error = "row \(k + 1) (\((path as NSString).lastPathComponent) line \(line)) is not an object of columns (key: value)"
-                    + " / รายการที่ \(k + 1) (บรรทัดที่ \(line)) ไม่ใช่ชุดหัวข้อ (key: value)"
+                row.error = notAnObject(k + 1, line: line, file: (path as NSString).lastPathComponent)
                 return row
             }
             return DataRow(number: k + 1, columns: m.map { ($0.key.string ?? "", value($0.value)) }, line: line)
         }
+    }
+
+    /// Why an item of a YAML or JSON list that is not an object fails alone.
+    static func notAnObject(_ number: Int, line: Int, file: String) -> String {
+        "row \(number) (\(file) line \(line)) is not an object of columns (key: value)"
+            + " / รายการที่ \(number) (บรรทัดที่ \(line)) ไม่ใช่ชุดหัวข้อ (key: value)"
     }
 
     static func value(_ node: Node) -> DataValue {

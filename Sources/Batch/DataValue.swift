@@ -29,6 +29,38 @@ public enum DataValue: Sendable, Equatable {
         }
     }
 
+    /// `canonical`'s bytes appended to `out` (the same bytes, without building the string).
+    func canonical(into out: inout [UInt8]) {
+        switch self {
+        case .text(let s):
+            DataValue.counted(0x73, s, &out)
+        case .bool(let b): out.append(b ? 0x54 : 0x46)
+        case .list(let l):
+            out.append(0x5B)
+            for v in l { v.canonical(into: &out) }
+            out.append(0x5D)
+        case .object(let o):
+            DataValue.object(o, &out)
+        }
+    }
+
+    static func object(_ o: [(String, DataValue)], _ out: inout [UInt8]) {
+        out.append(0x7B)
+        for (k, v) in o {
+            counted(0x6B, k, &out)
+            v.canonical(into: &out)
+        }
+        out.append(0x7D)
+    }
+
+    /// `s12:text`: a letter, the UTF-8 length, a colon, the text.
+    static func counted(_ letter: UInt8, _ s: String, _ out: inout [UInt8]) {
+        out.append(letter)
+        out.append(contentsOf: String(s.utf8.count).utf8)
+        out.append(0x3A)
+        out.append(contentsOf: s.utf8)
+    }
+
     /// Plain text for the manifest and index: lists and objects are not printed there.
     var plain: String? {
         switch self {
@@ -57,4 +89,5 @@ public struct DataRow: Sendable {
     public subscript(_ key: String) -> DataValue? { columns.first { $0.0 == key }?.1 }
     var mustache: [String: Any] { Dictionary(columns.map { ($0.0, $0.1.mustache) }, uniquingKeysWith: { a, _ in a }) }
     var canonical: String { DataValue.object(columns).canonical }
+    func canonical(into out: inout [UInt8]) { DataValue.object(columns, &out) }
 }

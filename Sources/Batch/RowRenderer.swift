@@ -28,8 +28,8 @@ struct RowRenderer: @unchecked Sendable {
     }
 
     /// Renders the row and writes its PDF and thumbnail into the output folder, each whole or not at all.
-    func entry(_ job: Job, renderer: DocumentRenderer) -> Result {
-        var made = make(job, renderer: renderer)
+    func entry(_ job: Job, row: DataRow, renderer: DocumentRenderer) -> Result {
+        var made = make(job, row: row, renderer: renderer)
         guard let pdf = made.pdf else { return Result(entry: made.entry) }
         do {
             try OutputFile.write(pdf, to: out + "/" + job.file, flush: false)
@@ -47,16 +47,16 @@ struct RowRenderer: @unchecked Sendable {
     }
 
     /// The row's PDF, thumbnail and entry, in memory.
-    func make(_ job: Job, renderer: DocumentRenderer) -> RenderedRow {
+    func make(_ job: Job, row: DataRow, renderer: DocumentRenderer) -> RenderedRow {
         var e = RowRenderer.failed(job)
-        if !job.row.warnings.isEmpty { e.warning = job.row.warnings.joined(separator: "\n") }
+        if !job.warnings.isEmpty { e.warning = job.warnings.joined(separator: "\n") }
         if let error = job.error {
             e.error = error
             return RenderedRow(entry: e)
         }
         let loaded: (Document, Style)
         do {
-            loaded = try DocumentLoader(resources: resources).load(node: template.fill(job.row), name: template.name,
+            loaded = try DocumentLoader(resources: resources).load(node: template.fill(row), name: template.name,
                                                                    files: template.files)
         } catch let p as Problems {
             e.error = "\(job.label): the filled template has problems / เอกสารของรายการนี้มีข้อผิดพลาด\n" + p.description
@@ -90,7 +90,7 @@ struct RowRenderer: @unchecked Sendable {
 
     /// The entry of a row that has not (yet) succeeded.
     static func failed(_ job: Job) -> ManifestEntry {
-        ManifestEntry(row: job.row.number, file: job.file, key: job.key, status: .failed, input: job.input)
+        ManifestEntry(row: job.number, file: job.file, key: job.key, status: .failed, input: job.input)
     }
 }
 
@@ -115,19 +115,11 @@ enum OutputFolder {
     }
 
     /// The last manifest, overlaid with the journal of a run that did not finish.
-    static func previousEntries(_ dir: String) -> [String: ManifestEntry] {
-        var byFile = [String: ManifestEntry]()
-        let journal = Journal.read(dir: dir)
-        // The journal holds the last finished run and anything since; the manifest is only read
-        // when the journal is gone (it costs a whole-file decode).
-        if journal.isEmpty { for e in Manifest.read(dir: dir)?.documents ?? [] { byFile[e.file] = e } }
-        for e in journal { byFile[e.file] = e }
-        return byFile
-    }
+    static func previousRun(_ dir: String) -> PreviousRun { PreviousRun(dir: dir) }
 
     /// Same inputs, finished, and the files still there at the recorded size.
-    static func upToDate(_ e: ManifestEntry, input: String, dir: String) -> Bool {
-        guard e.status == .ok, e.input == input, let bytes = e.bytes else { return false }
+    static func upToDate(_ e: PreviousRun.Entry, input: String, dir: String) -> Bool {
+        guard e.ok, e.input == input, let bytes = e.bytes else { return false }
         let a = try? FileManager.default.attributesOfItem(atPath: dir + "/" + e.file)
         guard (a?[.size] as? NSNumber)?.intValue == bytes else { return false }
         return e.thumbnail.map { FileManager.default.fileExists(atPath: dir + "/" + $0) } ?? true

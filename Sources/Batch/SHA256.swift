@@ -21,9 +21,17 @@ struct SHA256 {
     static func hex(_ data: Data, portable: Bool = false) -> String { var s = SHA256(portable: portable); s.update(data); return s.hex() }
     static func hex(_ text: String) -> String { hex(Data(text.utf8)) }
 
-    mutating func update(_ data: Data) {
-        length += UInt64(data.count)
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+    static func hex(bytes: [UInt8]) -> String {
+        var s = SHA256()
+        bytes.withUnsafeBytes { s.update(raw: $0) }
+        return s.hex()
+    }
+
+    mutating func update(_ data: Data) { data.withUnsafeBytes { update(raw: $0) } }
+
+    mutating func update(raw: UnsafeRawBufferPointer) {
+        length += UInt64(raw.count)
+        do {
             var p = 0
             if !buffer.isEmpty {
                 let take = min(64 - buffer.count, raw.count)

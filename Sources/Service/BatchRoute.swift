@@ -24,9 +24,9 @@ struct BatchRoute: Sendable {
         let input = try await BatchInput.read(request, maxBody: options.maxBody)
         let resources = self.resources
         let stream = try await pool.run(timeout: options.timeout) { _ in
+            let data = try DataSource(data: input.data, name: input.dataName)
             let template = try Template(text: input.template, name: input.templateName, files: input.files)
-            let rows = try DataReader.read(data: input.data, name: input.dataName)
-            return try BatchStream(template: template, data: rows, dataName: input.dataName, resources: resources)
+            return try BatchStream(template: template, data: data, resources: resources)
         }
         let window = min(pool.jobs, stream.count)
         try pool.reserve(window)
@@ -94,10 +94,13 @@ struct BatchZipWriter: Sendable {
         var next = 0
         do {
             while next < stream.count || !pending.isEmpty {
+                // Rows are read from the data one at a time, as the window has room.
                 while next < stream.count && pending.count < window {
-                    pending.append(row(next))
+                    guard let row = try stream.next() else { break }
+                    pending.append(render(row))
                     next += 1
                 }
+                guard !pending.isEmpty else { break }
                 let done = await pending.removeFirst().value
                 entries.append(done.entry)
                 try await send(done, &zip, &body)
@@ -118,12 +121,13 @@ struct BatchZipWriter: Sendable {
         try await body.finish(nil)
     }
 
-    private func row(_ i: Int) -> Task<RenderedRow, Never> {
+    private func render(_ row: BatchStream.Row) -> Task<RenderedRow, Never> {
         let pool = self.pool, stream = self.stream, timeout = self.timeout, metrics = self.metrics
+        let i = row.index
         return Task {
             do {
                 let made = try await pool.run(timeout: timeout, slotted: false) { renderer in
-                    timed { stream.row(i, renderer: renderer) }
+                    timed { stream.render(row, renderer: renderer) }
                 }
                 if let pages = made.value.entry.pages { metrics.rendered(pages: pages, seconds: made.seconds) }
                 return made.value

@@ -72,3 +72,90 @@ public enum TextFile {
         return NotUTF8(line: line, column: column, offset: bad, byte: bytes[bad])
     }
 }
+
+extension TextFile {
+    /// `decode`'s UTF-8 check over a file read in pieces: a bad byte is named by the same line,
+    /// column and offset as when the whole file is checked, and no piece is kept once checked
+    /// (up to three bytes of a character cut by the piece's end wait for the next piece).
+    public struct Check {
+        /// Bytes of the file before `pending`.
+        var offset = 0
+        var line = 1
+        /// Characters on the current line before `pending`.
+        var column = 1
+        var pending: [UInt8] = []
+
+        public init() {}
+
+        /// Checks the next piece; `final` when it is the file's last.
+        public mutating func feed(_ piece: UnsafeRawBufferPointer, final: Bool) throws(NotUTF8) {
+            if pending.isEmpty {
+                try check(piece.bindMemory(to: UInt8.self), final: final)
+                return
+            }
+            let joined = pending + Array(piece)
+            pending = []
+            try joined.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(NotUTF8) in try check(b, final: final) }
+        }
+
+        private mutating func check(_ b: UnsafeBufferPointer<UInt8>, final: Bool) throws(NotUTF8) {
+            let end = final ? b.count : max(0, b.count - 3)
+            var i = 0
+            var lastBreak = -1
+            while i < end {
+                let c = b[i]
+                if c < 0x80 {
+                    if c == 0x0A {
+                        line += 1
+                        lastBreak = i
+                    }
+                    i += 1
+                    continue
+                }
+                // Thai letters (U+0E00–U+0E7F) are most of a data file: checked here, not by a call.
+                if c == 0xE0, i + 2 < b.count, b[i + 1] == 0xB8 || b[i + 1] == 0xB9, b[i + 2] & 0xC0 == 0x80 {
+                    i += 3
+                    continue
+                }
+                let n = TextFile.sequenceLength(b, at: i)
+                guard n > 0 else { throw failure(b, at: i, lastBreak: lastBreak) }
+                i += n
+            }
+            column = TextFile.columnAfter(b, from: lastBreak + 1, to: i, column: lastBreak >= 0 ? 1 : column)
+            offset += i
+            pending = Array(b[i...])
+        }
+
+        private func failure(_ b: UnsafeBufferPointer<UInt8>, at i: Int, lastBreak: Int) -> NotUTF8 {
+            let col = TextFile.columnAfter(b, from: lastBreak + 1, to: i, column: lastBreak >= 0 ? 1 : column)
+            return NotUTF8(line: line, column: col, offset: offset + i, byte: b[i])
+        }
+    }
+
+    /// The column after the characters of `b[from..<to]`, starting at `column`.
+    static func columnAfter(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int, column: Int) -> Int {
+        var c = column
+        var k = from
+        while k < to {
+            if b[k] & 0xC0 != 0x80 { c += 1 }
+            k += 1
+        }
+        return c
+    }
+
+    /// The length of the well-formed sequence at `i`, or 0 (as `sequenceLength` over an array).
+    static func sequenceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let c = b[i]
+        func cont(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool { i + k < b.count && range.contains(b[i + k]) }
+        switch c {
+        case 0xC2...0xDF: return cont(1) ? 2 : 0
+        case 0xE0: return cont(1, 0xA0...0xBF) && cont(2) ? 3 : 0
+        case 0xED: return cont(1, 0x80...0x9F) && cont(2) ? 3 : 0
+        case 0xE1...0xEF: return cont(1) && cont(2) ? 3 : 0
+        case 0xF0: return cont(1, 0x90...0xBF) && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4: return cont(1, 0x80...0x8F) && cont(2) && cont(3) ? 4 : 0
+        default: return 0
+        }
+    }
+}
