@@ -100,10 +100,14 @@ test-editor: test-deps
 	Scripts/editor-test.sh .build/debug/saraban
 
 # The editor's preview speed with the release build: keystroke to every picture updated, p50/p95
-# over EDITOR_EDITS (50) edits of long-memo.yaml, and where the time goes.
+# over EDITOR_EDITS (50) edits of long-memo.yaml, and where the time goes; as shipped, painting
+# every page (no fingerprints), without the pause, and with neither.
 bench-editor: build
 	$(call apt_install,chromium chromium-driver)
-	EDITOR_EDITS=$${EDITOR_EDITS:-50} EDITOR_BUILD=release Scripts/editor-test.sh $(SARABAN) EditorTests.test_zz_speed_of_the_preview
+	@for q in "" "paint-all" "pause=0" "pause=0&paint-all"; do \
+	  EDITOR_QUERY="$$q" EDITOR_EDITS=$${EDITOR_EDITS:-50} EDITOR_BUILD=release Scripts/editor-test.sh $(SARABAN) EditorTests.test_zz_speed_of_the_preview 2>&1 \
+	    | sed -n '/^editor preview/,/pages painted/p'; \
+	done
 
 # The service over loopback beside `saraban batch --jobs 2` on the same documents (bench/README.md).
 bench-serve: build

@@ -142,7 +142,7 @@ class EditorTests(unittest.TestCase):
         # Files are shown by name; spans as merged cells.
         for name, file in [('style.emblem', 'ตรา.png'), ('memo.signature.image', 'ลายมือชื่อ.png'),
                            ('attachments.1.content.1.table.source', 'small.csv')]:
-            line = browser.control(name).find_element(By.XPATH, '..').text
+            line = browser.control(name).find_element(By.XPATH, './ancestor::div[contains(@class, "file-line")]').text
             self.assertIn(file, line)
             self.assertNotIn('ยังไม่มีแฟ้มนี้', line)
         rows = 'attachments.0.content.1.table.rows'
@@ -459,10 +459,35 @@ class EditorTests(unittest.TestCase):
             .then(b => done(String.fromCharCode(...new Uint8Array(b.slice(0, 5)))));""")
         self.assertEqual(head, '%PDF-')
 
+    def test_a_service_with_a_token_is_asked_for_it_once(self):
+        folder = tempfile.mkdtemp()
+        token = 'editor-test-token-0123456789'
+        with open(os.path.join(folder, 'token'), 'w') as f:
+            f.write(token + '\n')
+        guarded = Server('--token-file', os.path.join(folder, 'token'))
+        try:
+            status, _ = guarded.post('/v1/check', read(example('long-memo.yaml')))
+            self.assertEqual(status, 401)
+            browser.driver.get(guarded.url)
+            browser.wait(lambda: browser.driver.switch_to.alert.text.startswith('เครื่องบริการนี้ต้องใช้รหัสผ่าน'), 'the token prompt')
+            alert = browser.driver.switch_to.alert
+            alert.send_keys(token)
+            alert.accept()
+            browser.wait(lambda: browser.js('return document.body.dataset.ready') == 'true', 'the editor to start')
+            browser.open_files(example('long-memo.yaml'))
+            self.assertPagesShown(3)
+            self.assertEqual(browser.problems(), [])
+        finally:
+            guarded.stop()
+            browser.driver.get('about:blank')
+
     # -- speed ----------------------------------------------------------------------------------
 
     def test_zz_speed_of_the_preview(self):
         edits = int(os.environ.get('EDITOR_EDITS', '20'))
+        query = os.environ.get('EDITOR_QUERY', '')
+        if query:
+            browser.open_editor(server.url + '/?' + query)
         browser.open_files(example('long-memo.yaml'))
         self.assertPagesShown(3)
         browser.js("""window.__keys = []; document.addEventListener('keydown', () => __keys.push(performance.now()), true);""")
@@ -482,7 +507,7 @@ class EditorTests(unittest.TestCase):
                          'decode': m['decoded'] - m['answered'], 'swap': m['shown'] - m['decoded'], 'painted': m['painted'],
                          **{f'server_{k}': v for k, v in m['server'].items()}})
             time.sleep(0.2)
-        report(rows, os.environ.get('EDITOR_BUILD', 'debug'))
+        report(rows, os.environ.get('EDITOR_BUILD', 'debug') + (f', ?{query}' if query else ''))
         self.assertEqual(len(rows), edits)
 
 

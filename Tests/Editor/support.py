@@ -8,6 +8,7 @@ import struct
 import subprocess
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 import zlib
 
@@ -26,9 +27,9 @@ SHOTS = os.path.join(ROOT, '.build', 'editor-screens')
 class Server:
     """`saraban serve --port 0`, its port read from the line it always prints."""
 
-    def __init__(self):
+    def __init__(self, *extra):
         self.log = tempfile.NamedTemporaryFile(prefix='saraban-editor-serve-', suffix='.log', delete=False)  # noqa: SIM115
-        self.proc = subprocess.Popen([SARABAN, 'serve', '--port', '0', '--jobs', '2', '--log-level', 'warning'],
+        self.proc = subprocess.Popen([SARABAN, 'serve', '--port', '0', '--jobs', '2', '--log-level', 'warning', *extra],
                                      stdout=subprocess.DEVNULL, stderr=self.log)
         self.port = None
         for _ in range(300):
@@ -97,7 +98,9 @@ class Browser:
         d = self.driver
         if fresh:
             d.get('about:blank')  # the editor's pagehide writes its draft: leave it before clearing
-            d.execute_cdp_cmd('Storage.clearDataForOrigin', {'origin': url, 'storageTypes': 'local_storage,indexeddb'})
+            parts = urllib.parse.urlsplit(url)
+            origin = f'{parts.scheme}://{parts.netloc}'
+            d.execute_cdp_cmd('Storage.clearDataForOrigin', {'origin': origin, 'storageTypes': 'local_storage,indexeddb'})
         d.get(url)
         self.wait(lambda: self.js('return document.body.dataset.ready') == 'true', 'the editor to start')
         self.idle()
@@ -173,9 +176,10 @@ class Browser:
         return path
 
     def errors(self):
-        """Console errors other than the 422 answers a document with problems gets."""
+        """Console errors other than the answers the page handles (422: a document with problems;
+        401: a service with a token, before it is given)."""
         return [e['message'] for e in self.driver.get_log('browser')
-                if e['level'] == 'SEVERE' and '422' not in e['message']]
+                if e['level'] == 'SEVERE' and 'status of 422' not in e['message'] and 'status of 401' not in e['message']]
 
     def quit(self):
         self.driver.quit()

@@ -23,16 +23,38 @@ export async function failure(response) {
   return { message: thai || `เครื่องบริการตอบกลับ ${response.status}` };
 }
 
+const TOKEN = 'saraban.token';
+let asking = null;
+
+/** A request to the service. A service started with --token-file answers 401 without its
+ *  token: the clerk is asked once, and the token kept for this tab (sessionStorage). */
+export async function call(route, init) {
+  const send = () => {
+    const token = sessionStorage.getItem(TOKEN);
+    const headers = { ...(init.headers || {}) };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    return fetch(route, { ...init, headers });
+  };
+  const response = await send();
+  if (response.status !== 401) return response;
+  asking = asking || Promise.resolve(window.prompt('เครื่องบริการนี้ต้องใช้รหัสผ่าน (token) ใส่รหัสผ่านที่ผู้ดูแลให้มา'));
+  const token = await asking;
+  asking = null;
+  if (!token) return response;
+  sessionStorage.setItem(TOKEN, token.trim());
+  return send();
+}
+
 /** POSTs the tree to a /v1 route; the response (or a thrown network error). */
-export function post(route, tree, options = {}) {
+export function post(route, tree) {
   const { body, headers } = documentBody(tree);
-  return fetch(route, { method: 'POST', body, headers, signal: options.signal });
+  return call(route, { method: 'POST', body, headers });
 }
 
 /** A file's text read by the service into the tree (YAML or JSON). */
 export async function parseFile(file) {
   const json = /\.json$/i.test(file.name) || file.type === 'application/json';
-  const response = await fetch('/v1/parse', {
+  const response = await call('/v1/parse', {
     method: 'POST',
     body: file,
     headers: { 'Content-Type': json ? 'application/json' : 'application/yaml; charset=utf-8' },

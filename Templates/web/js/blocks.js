@@ -112,7 +112,8 @@ function blockItem(path, blocks, i, kinds) {
     button('ลบ', () => {
       blocks.splice(i, 1);
       editor.changed(null);
-      editor.rebuild(blocks.length ? firstControlName([...path, Math.min(i, blocks.length - 1)], blocks[Math.min(i, blocks.length - 1)]) : null);
+      const k = Math.min(i, blocks.length - 1);
+      editor.rebuild(blocks.length ? firstControlName([...path, k], blocks[k]) : null);
     }, { label: `ลบส่วนที่ ${number}`, cls: 'small danger' }));
   const body = blockBody(p, b, kind, `${KIND_NAMES[kind]} ${number}`);
   for (const c of body.matches('textarea, input') ? [body] : body.querySelectorAll(':scope > ol textarea')) describedBy(c, slot);

@@ -113,17 +113,24 @@ export function dateControl(path, digits) {
   return h('div', { class: 'date-line' }, input, printed, h('label', {}, toggle, ' พิมพ์วันที่เอง'));
 }
 
+const urls = new WeakMap();
+/** One object URL a kept file (the form is rebuilt often; its thumbnails must not pile up). */
+function blobURL(blob) {
+  if (!urls.has(blob)) urls.set(blob, URL.createObjectURL(blob));
+  return urls.get(blob);
+}
+
 /** A file the document names (ตราครุฑ, ภาพลายมือชื่อ, แฟ้มตาราง): chosen once, kept in the
  *  browser, and sent with every request. */
 export function fileControl(path, { accept, image = false, onChosen = null } = {}) {
   const name = T.pathName(path);
   const current = scalarText(T.get(editor.tree, path));
   const kept = current ? fileNamed(current) : null;
-  const input = h('input', { type: 'file', name, accept });
+  const input = h('input', { type: 'file', name, accept, 'aria-label': current ? `เปลี่ยนแฟ้ม ${current}` : 'เลือกแฟ้ม' });
   const label = current
     ? h('span', { class: 'file-name' }, current, kept ? '' : ' (ยังไม่มีแฟ้มนี้ในเครื่องนี้ เลือกแฟ้มอีกครั้ง)')
     : h('span', { class: 'file-name' }, 'ยังไม่ได้เลือกแฟ้ม');
-  const thumb = image && kept ? h('img', { alt: '', src: URL.createObjectURL(kept) }) : null;
+  const thumb = image && kept ? h('img', { alt: '', src: blobURL(kept) }) : null;
   input.addEventListener('change', async () => {
     const file = input.files && input.files[0];
     if (!file) return;
@@ -137,7 +144,13 @@ export function fileControl(path, { accept, image = false, onChosen = null } = {
     type: 'button', class: 'small danger', 'aria-label': 'ไม่ใช้แฟ้มนี้',
     on: { click: () => { T.remove(editor.tree, path); editor.changed(drop); editor.rebuild(name); } },
   }, 'ไม่ใช้') : null;
-  return h('div', { class: 'file-line' }, thumb, label, input, drop);
+  return h('div', { class: 'file-line' }, thumb, label, filePicker(input, current ? 'เปลี่ยนแฟ้ม…' : 'เลือกแฟ้ม…'), drop);
+}
+
+/** A file input dressed as a Thai button (the browser's own says "Choose File" in its language). */
+export function filePicker(input, text) {
+  input.classList.add('file-overlay');
+  return h('label', { class: 'button file-button' }, h('span', { 'aria-hidden': 'true' }, text), input);
 }
 
 /** The slot a block's (or a table's) problem is written in: one line beside its title. */

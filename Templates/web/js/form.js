@@ -65,7 +65,7 @@ function endSection() {
 }
 
 /** A list of items (comments, attachments) with add, remove and move. */
-function itemTools(listPath, i, count, what, focusOf) {
+function itemTools(listPath, i, count, what, focusOf, addId) {
   const move = (by) => {
     const list = T.get(editor.tree, listPath);
     [list[i], list[i + by]] = [list[i + by], list[i]];
@@ -82,7 +82,7 @@ function itemTools(listPath, i, count, what, focusOf) {
       list.splice(i, 1);
       if (list.length === 0) T.remove(editor.tree, listPath);
       editor.changed(null);
-      editor.rebuild(null);
+      editor.rebuild(addId);
     }, { label: `ลบ${what}ที่ ${n}`, cls: 'small danger' }));
 }
 
@@ -99,7 +99,7 @@ function commentsSection() {
     const n = thaiDigits(i + 1);
     if (!T.isMapping(c)) return h('pre', { class: 'raw', 'data-raw': T.pathName(p) }, T.toJSON(c));
     return h('fieldset', { class: 'item', dataset: { path: T.pathName(p) } }, h('legend', {}, `ความเห็นที่ ${n}`),
-      itemTools(path, i, list.length, 'ความเห็น', (j) => T.pathName([...path, j, 'title'])),
+      itemTools(path, i, list.length, 'ความเห็น', (j) => T.pathName([...path, j, 'title']), '#add-comment'),
       field('หัวข้อ', textControl([...p, 'title'], { required: true, multiline: true }), { required: true, path: [...p, 'title'], hint: 'เช่น ความเห็นหัวหน้าสำนักปลัด' }),
       h('div', { class: 'row2' },
         field('ชื่อ', textControl([...p, 'name']), { path: [...p, 'name'] }),
@@ -113,6 +113,7 @@ function commentsSection() {
     editor.changed(null);
     editor.rebuild(T.pathName([...path, l.length - 1, 'title']));
   }, { cls: '' });
+  add.id = 'add-comment';
   return section('sec-comments', 'ความเห็น', h('div', { dataset: { path: 'memo.comments' } }, items), add);
 }
 
@@ -124,7 +125,7 @@ function attachmentsSection() {
     const n = thaiDigits(i + 1);
     if (!T.isMapping(a)) return h('pre', { class: 'raw', 'data-raw': T.pathName(p) }, T.toJSON(a));
     return h('fieldset', { class: 'item', dataset: { path: T.pathName(p) } }, h('legend', {}, `สิ่งที่แนบ ${n}`),
-      itemTools(path, i, list.length, 'สิ่งที่แนบ', (j) => T.pathName([...path, j, 'title'])),
+      itemTools(path, i, list.length, 'สิ่งที่แนบ', (j) => T.pathName([...path, j, 'title']), '#add-attachment'),
       field('หัวข้อ', textControl([...p, 'title'], { required: true, multiline: true }), { required: true, path: [...p, 'title'], hint: 'ขึ้นบรรทัดใหม่ได้' }),
       field('แนวกระดาษ', selectControl([...p, 'orientation'], [['portrait', 'แนวตั้ง'], ['landscape', 'แนวนอน']], 'portrait'), { path: [...p, 'orientation'], cls: 'narrow' }),
       h('div', { dataset: { path: T.pathName([...p, 'content']) } },
@@ -137,6 +138,7 @@ function attachmentsSection() {
     editor.changed(null);
     editor.rebuild(T.pathName([...path, l.length - 1, 'title']));
   }, { cls: '' });
+  add.id = 'add-attachment';
   return section('sec-attachments', 'สิ่งที่แนบ', h('div', { dataset: { path: 'attachments' } }, items), add);
 }
 
@@ -147,6 +149,18 @@ function styleSection() {
     h('div', { class: 'row2' },
       field('ตัวเลข', selectControl(s('digits'), [['thai', 'เลขไทย ๑ ๒ ๓'], ['arabic', 'เลขอารบิก 1 2 3']], 'thai'), { path: s('digits') }),
       field('แบบอักษร', textControl(s('font'), { placeholder: 'ค่าเริ่มต้น: TH SarabunIT๙ …' }), { path: s('font') })));
+}
+
+/** A dotted name back as a path (numbers are list places where the tree has a list). */
+function keyPath(name) {
+  const path = [];
+  let v = editor.tree;
+  for (const k of name.split('.')) {
+    const key = Array.isArray(v) && /^[0-9]+$/.test(k) ? Number(k) : k;
+    path.push(key);
+    v = T.child(v, key);
+  }
+  return path;
 }
 
 /** Every value of the tree no control edits: listed so the clerk knows it is kept. */
@@ -165,7 +179,11 @@ function keptSection(root) {
     kept.push(T.pathName(path));
   };
   walk(editor.tree, []);
-  if (kept.length === 0) return h('p', { class: 'kept', id: 'kept-keys' });
-  return h('div', { class: 'kept', id: 'kept-keys' }, 'ค่าที่แบบฟอร์มนี้ไม่มีช่องให้แก้ จะคงไว้ตามเดิมเมื่อบันทึก: ',
-    kept.slice(0, 40).map((k, i) => [i ? ', ' : '', h('code', {}, k)]), kept.length > 40 ? ` และอีก ${kept.length - 40} ค่า` : '');
+  if (kept.length === 0) return h('p', { class: 'kept', id: 'kept-keys', tabindex: '-1' });
+  return h('div', { class: 'kept', id: 'kept-keys', tabindex: '-1' }, 'ค่าที่แบบฟอร์มนี้ไม่มีช่องให้แก้ จะคงไว้ตามเดิมเมื่อบันทึก: ',
+    kept.slice(0, 40).map((k, i) => [i ? ', ' : '', h('span', { class: 'kept-key', 'data-path': k }, h('code', {}, k), ' ', button('ลบ', () => {
+      T.remove(editor.tree, keyPath(k));
+      editor.changed(null);
+      editor.rebuild('#kept-keys');
+    }, { label: `ลบค่า ${k}`, cls: 'small danger' }))]), kept.length > 40 ? ` และอีก ${kept.length - 40} ค่า` : '');
 }

@@ -53,6 +53,8 @@ function focusNamed(focus) {
     const block = form.querySelector(`[data-path="${CSS.escape(move[1])}"]`);
     el = block && block.querySelector(`.block-head button[aria-label*="${move[2] === 'up' ? 'ขึ้น' : 'ลง'}"]:not(:disabled)`);
     el = el || (block && block.querySelector('textarea, input'));
+  } else if (focus.startsWith('#')) {
+    el = document.getElementById(focus.slice(1));
   } else if (focus.startsWith('cell:')) {
     el = form.querySelector(`[data-cell="${CSS.escape(focus)}"]`);
   } else {

@@ -5,11 +5,14 @@
 // that does not load keeps the last good pages on screen. Every refresh is timed.
 import { clear, h, thaiDigits } from './dom.js';
 import { editor } from './state.js';
-import { documentBody, failure } from './api.js';
+import { failure, post } from './api.js';
 import { showProblems } from './problems.js';
 import * as T from './tree.js';
 
-export const PAUSE_MS = 80;
+// For measuring (bench-editor): ?pause=MS changes the pause, ?paint-all asks for every picture.
+const options = new URLSearchParams(window.location.search);
+export const PAUSE_MS = Math.max(0, Math.min(2000, Number(options.get('pause') ?? 80) || 0));
+const PAINT_ALL = options.has('paint-all');
 const MAX_HAVE = 500;
 
 const state = {
@@ -76,11 +79,11 @@ async function refresh() {
   const m = { seq, input: state.lastInput, sent: performance.now(), answered: 0, decoded: 0, shown: 0, painted: 0, pages: 0, bytes: 0, server: {} };
   const tree = editor.tree;
   const resolution = dpi();
-  const have = state.pages.length <= MAX_HAVE ? [...new Set(state.pages.map((p) => p.hash))] : [];
+  const have = state.pages.length <= MAX_HAVE && !PAINT_ALL ? [...new Set(state.pages.map((p) => p.hash))] : [];
   const query = `dpi=${resolution}&lines=true${have.length ? `&have=${have.join(',')}` : ''}`;
   try {
-    const check = fetch('/v1/check', { method: 'POST', ...request(tree) }).then(checked, () => null);
-    const response = await fetch(`/v1/preview?${query}`, { method: 'POST', ...request(previewTree(tree)) });
+    const check = post('/v1/check', tree).then(checked, () => null);
+    const response = await post(`/v1/preview?${query}`, previewTree(tree));
     m.answered = performance.now();
     m.server = serverTiming(response.headers.get('Server-Timing'));
     if (response.ok) {
@@ -98,14 +101,10 @@ async function refresh() {
     console.warn(e);
   } finally {
     metrics.push(m);
+    if (metrics.length > 1000) metrics.splice(0, metrics.length - 1000);
     state.inFlight = false;
     if (state.pending) refresh();
   }
-}
-
-function request(tree) {
-  const { body, headers } = documentBody(tree);
-  return { body, headers };
 }
 
 /** The tree the preview draws: a required text left empty is drawn as "…" (the problem is
@@ -147,8 +146,16 @@ function serverTiming(header) {
 /** Decodes every new picture, then swaps all pages at once. */
 async function show(pages, m) {
   const byHash = new Map(state.pages.map((p) => [p.hash, p]));
+  const used = new Set();
   const made = await Promise.all(pages.map(async (p) => {
-    if (!p.png) return { ...p, img: byHash.get(p.hash) ? byHash.get(p.hash).img : null };
+    if (!p.png) {
+      const had = byHash.get(p.hash);
+      let img = had ? had.img : null;
+      // Two pages alike (a blank page twice) share a picture, not an element.
+      if (img && used.has(img)) img = img.cloneNode();
+      if (img) used.add(img);
+      return { ...p, img };
+    }
     const img = new Image();
     img.alt = '';
     img.src = URL.createObjectURL(new Blob([decodeBase64(p.png)], { type: 'image/png' }));
@@ -187,7 +194,7 @@ function place(made) {
     box.setAttribute('aria-label', `หน้า ${thaiDigits(i + 1)} จาก ${thaiDigits(made.length)}`);
     box.dataset.hash = p.hash;
     box.dataset.section = p.section;
-    box.querySelector('.number').textContent = `${i + 1}/${made.length}`;
+    box.querySelector('.number').textContent = `${thaiDigits(i + 1)}/${thaiDigits(made.length)}`;
     const img = p.img || h('img', { alt: '' });
     const shown = box.querySelector('img');
     if (shown !== img) {
@@ -201,7 +208,7 @@ function place(made) {
     if (p.img && !kept.has(p.img) && p.img.src.startsWith('blob:')) URL.revokeObjectURL(p.img.src);
   }
   state.pages = made;
-  countEl.textContent = `${made.length} หน้า`;
+  countEl.textContent = `${thaiDigits(made.length)} หน้า`;
   countEl.dataset.count = String(made.length);
 }
 

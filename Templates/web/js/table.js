@@ -6,7 +6,7 @@
 import { arabicDigits, h, thaiDigits } from './dom.js';
 import * as T from './tree.js';
 import { editor } from './state.js';
-import { button, field, fileControl, msgSlot, numberControl, textControl } from './controls.js';
+import { button, field, fileControl, filePicker, msgSlot, numberControl, textControl } from './controls.js';
 import * as M from './table-model.js';
 import { clipboardTable, placed } from './paste.js';
 import { keepFile } from './files.js';
@@ -146,7 +146,8 @@ function fromFile(path) {
     editor.changed(null);
     editor.rebuild(T.pathName([...path, 'source']));
   });
-  return h('label', { class: 'file-line' }, 'ใช้ตารางจากแฟ้มแทน (CSV, Excel, LibreOffice, Word): ', input);
+  return h('div', { class: 'file-line' }, h('span', { class: 'kept' }, 'หรือใช้ตารางจากแฟ้มแทน (CSV, Excel, LibreOffice, Word):'),
+    filePicker(input, 'เลือกแฟ้มตาราง…'));
 }
 
 /** A column's relative width as written (1 when it is not a number). */
