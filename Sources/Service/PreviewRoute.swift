@@ -64,10 +64,11 @@ struct PreviewRoute: Sendable {
         var fingerprints = PageFingerprints(doc)
         let sections = Self.sections(pages)
         var out = wanted.map { n, page in
-            PreviewPage(width: page.size.width, height: page.size.height, hash: fingerprints.of(page, dpi: query.dpi),
-                        section: sections[n], lines: query.lines ? PreviewLine.lines(page) : nil)
+            PreviewPage(width: page.size.width, height: page.size.height, hash: fingerprints.of(page, dpi: query.dpi), section: sections[n])
         }
         let paint = out.indices.filter { query.page != nil || !query.have.contains(out[$0].hash) }
+        // A page the client holds has the lines it had: the fingerprint covers every line.
+        if query.lines { for i in paint { out[i].lines = PreviewLine.lines(wanted[i].page) } }
         try PreviewQuery.checkSize(paint.map { wanted[$0].page }, dpi: query.dpi)
         let canvas = ImageCanvas(dpi: query.dpi)
         Painter().paint(paint.map { wanted[$0].page }, on: canvas)

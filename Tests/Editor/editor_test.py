@@ -108,8 +108,8 @@ class EditorTests(unittest.TestCase):
         pages = browser.pages()
         self.assertEqual(len(pages), count)
         for p in pages:
-            self.assertTrue(p['complete'] and p['width'] > 100 and p['height'] > 100, p)
-            self.assertTrue(p['src'].startswith('blob:'), p)
+            self.assertTrue(p['complete'] and p['width'] > 100 and p['height'] > 100, p['hash'])
+            self.assertTrue(p['src'].startswith(('blob:', 'data:image/png;base64,')), p['src'][:40])
         return pages
 
     # -- open, fields, preview ------------------------------------------------------------------

@@ -38,6 +38,8 @@ import Testing
             let start = ContinuousClock.now
             let bomb = try #require(await HTTPClient.post(server.port, "/v1/parse", TestDocuments.aliasBomb, type: Self.yaml))
             #expect(bomb.status == 422 && bomb.text.contains("alias"))
+            let saved = try #require(await HTTPClient.post(server.port, "/v1/yaml", TestDocuments.aliasBomb, type: Self.yaml))
+            #expect(saved.status == 422 && saved.text.contains("alias"))
             #expect(ContinuousClock.now - start < .seconds(30))
         }
     }
@@ -98,14 +100,15 @@ import Testing
             #expect(lines.allSatisfy { ($0["y"] as? Double ?? -1) >= 0 && ($0["y"] as? Double ?? 1e9) < 842 })
             // Holding every picture: none is sent again, the fingerprints are the same.
             let have = hashes.joined(separator: ",")
-            let again = try #require(await HTTPClient.post(server.port, "/v1/preview?dpi=30&have=\(have)", doc, type: Self.yaml))
+            let again = try #require(await HTTPClient.post(server.port, "/v1/preview?dpi=30&lines=true&have=\(have)", doc, type: Self.yaml))
             let same = try #require((again.json() as? [String: Any])?["pages"] as? [[String: Any]])
             #expect(same.compactMap { $0["hash"] as? String } == hashes)
             #expect(same.allSatisfy { $0["png"] == nil && $0["lines"] == nil })
             // The signer's name is on page 3 only: only page 3 is painted, as ?page=3 paints it.
             let edited = Data(String(decoding: doc, as: UTF8.self).replacingOccurrences(of: "นายสมศักดิ์ ใจซื่อตรง", with: "นายสมศักดิ์ ใจตรง").utf8)
-            let changed = try #require(await HTTPClient.post(server.port, "/v1/preview?dpi=30&have=\(have)", edited, type: Self.yaml))
+            let changed = try #require(await HTTPClient.post(server.port, "/v1/preview?dpi=30&lines=true&have=\(have)", edited, type: Self.yaml))
             let after = try #require((changed.json() as? [String: Any])?["pages"] as? [[String: Any]])
+            #expect(after[0]["lines"] == nil && after[2]["lines"] != nil)
             #expect(after.prefix(2).compactMap { $0["hash"] as? String } == Array(hashes.prefix(2)))
             #expect(after[2]["hash"] as? String != hashes[2])
             #expect(after.prefix(2).allSatisfy { $0["png"] == nil })

@@ -97,6 +97,8 @@ function load(tree, { id = null, name = null } = {}) {
   resetPreview();
   showProblems([], { note: 'กำลังตรวจเอกสาร…' });
   renderForm(form);
+  form.scrollTop = 0;
+  preview.scrollTop = 0;
   keep();
   fillDrafts();
   schedule({ now: true });

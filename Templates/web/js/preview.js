@@ -154,7 +154,7 @@ async function show(pages, m) {
       // Two pages alike (a blank page twice) share a picture, not an element.
       if (img && used.has(img)) img = img.cloneNode();
       if (img) used.add(img);
-      return { ...p, img };
+      return { ...p, img, lines: had ? had.lines : [] };
     }
     const img = new Image();
     img.alt = '';
