@@ -125,6 +125,8 @@ class EditorTests(unittest.TestCase):
             portrait = [p for p in pages if p['width'] < p['height']]
             self.assertTrue(portrait, pages)
             self.assertFieldsHold(server.tree(read(example(name))))
+            # A wide table scrolls inside its grid, not the form.
+            self.assertLessEqual(browser.js('const f = document.getElementById("form"); return f.scrollWidth - f.clientWidth'), 0)
         browser.shot('editor-1366x768-hinlekfai.png')
 
     def test_every_key_has_its_control_and_the_rest_are_kept(self):
@@ -366,6 +368,8 @@ class EditorTests(unittest.TestCase):
         rows = lookup(browser.tree(), table + '.rows')
         self.assertEqual(rows, [[('group', 'ตัวชี้วัดที่ ๑')], [[('text', 'มาตรการ\nที่รวมสองแถว'), ('rowspan', '2')], 'ก', 'ข'], ['ค', 'ง']])
         self.assertEqual(browser.problems(), [])
+        browser.js('arguments[0].scrollIntoView({block: "center"})', browser.control(f'{table}.rows.1.1'))
+        browser.shot('editor-1366x768-merged.png')
 
     def test_rows_and_columns_are_added_removed_and_merged(self):
         table = self.add_table()

@@ -170,6 +170,8 @@ function keptSection(root) {
   const kept = [];
   const walk = (v, path) => {
     for (let n = path.length; n > 0; n -= 1) if (covered.has(T.pathName(path.slice(0, n)))) return;
+    // A cell's spans are set with the grid's รวมแถว and รวมคอลัมน์.
+    if (/^(rowspan|colspan)$/.test(String(path[path.length - 1])) && covered.has(T.pathName([...path.slice(0, -1), 'text']))) return;
     if (v !== null && typeof v === 'object') {
       const pairs = Array.isArray(v) ? v.map((x, i) => [i, x]) : T.entries(v);
       if (pairs.length === 0 && path.length > 0) kept.push(T.pathName(path));

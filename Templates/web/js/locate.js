@@ -55,7 +55,10 @@ function caret(control) {
   }
 }
 
-/** The page and line where the caret's text is; null when the text is not on the pages. */
+/** The page and line where the caret's text is; null when the text is not on the pages. The
+ *  field is found by its beginning (on its own section if it is there); the caret by the few
+ *  letters before it (or after it), the occurrence nearest after the field's beginning: a
+ *  table's cells are drawn line by line across the row, so a cell's text is not one run. */
 function find(pages, section, value, at) {
   const full = normalize(value);
   if (full.length < 2) return null;
@@ -67,7 +70,24 @@ function find(pages, section, value, at) {
       all += normalize(line.text);
     }
   }
-  // The place where the most of the field's text follows, on the field's section if it is there.
+  const start = fieldStart(all, lines, full, section);
+  if (start < 0) return null;
+  const before = normalize(value.slice(0, at));
+  const after = normalize(value.slice(at));
+  if (before.length === 0) return lineAt(lines, start);
+  for (const n of [10, 6, 3]) {
+    const b = before.slice(-n);
+    const i = nearest(all, b, start);
+    if (b.length >= Math.min(n, before.length) && i >= 0) return lineAt(lines, i + b.length - 1);
+    const f = after.slice(0, n);
+    const j = f.length >= 2 ? nearest(all, f, start) : -1;
+    if (j >= 0) return lineAt(lines, j);
+  }
+  return lineAt(lines, start);
+}
+
+/** Where the field's text begins: the place the most of it follows, its own section first. */
+function fieldStart(all, lines, full, section) {
   const head = full.slice(0, Math.min(full.length, 12));
   let start = -1;
   let best = -1;
@@ -78,9 +98,15 @@ function find(pages, section, value, at) {
     const score = n + (entry && entry.page.section === section ? full.length + 1 : 0);
     if (score > best) { best = score; start = i; }
   }
-  if (start < 0) return null;
-  const offset = Math.min(normalize(value.slice(0, at)).length, full.length - 1);
-  return lineAt(lines, start + Math.max(0, offset));
+  return start;
+}
+
+/** The occurrence of `text` at or after `from` nearest to it, else the last before it. */
+function nearest(all, text, from) {
+  if (!text) return -1;
+  const after = all.indexOf(text, from);
+  if (after >= 0) return after;
+  return all.lastIndexOf(text, from);
 }
 
 function lineAt(lines, i) {

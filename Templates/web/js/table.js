@@ -196,7 +196,8 @@ function cellTd(rowsPath, r, k, c, s, onPaste, n) {
   const spanned = s && (s.rowspan > 1 || s.colspan > 1);
   return h('td', {
     rowspan: s && s.rowspan > 1 ? s.rowspan : null, colspan: s && s.colspan > 1 ? s.colspan : null,
-    class: spanned ? 'spanned' : null, dataset: { row: r, col: c, key: T.pathName([...rowsPath, r, k]) },
+    class: [spanned ? 'spanned' : '', s && s.rowspan > 1 ? 'rowspanned' : ''].join(' ').trim() || null,
+    dataset: { row: r, col: c, key: T.pathName([...rowsPath, r, k]) },
   }, ta);
 }
 
