@@ -42,6 +42,7 @@ func buildRouter(_ options: ServiceOptions, pool: RenderPool, metrics: ServiceMe
     DocumentRoutes(pool: pool, resources: options.resources, options: options, metrics: metrics).add(to: router)
     PreviewRoute(pool: pool, resources: options.resources, options: options, metrics: metrics).add(to: router)
     TreeRoutes(pool: pool, options: options).add(to: router)
+    TableRoute(pool: pool, options: options).add(to: router)
     BatchRoute(pool: pool, resources: options.resources, options: options, metrics: metrics).add(to: router)
     return router
 }

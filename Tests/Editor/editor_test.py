@@ -371,6 +371,72 @@ class EditorTests(unittest.TestCase):
         browser.js('arguments[0].scrollIntoView({block: "center"})', browser.control(f'{table}.rows.1.1'))
         browser.shot('editor-1366x768-merged.png')
 
+    def test_a_table_imported_from_excel_and_word_fills_the_grid(self):
+        import docx
+        import openpyxl
+        folder = tempfile.mkdtemp()
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = 'ผลการดำเนินงาน'
+        wb.create_sheet('ว่าง', 0)  # the table is on the second sheet: chosen by its name
+        for row in [['มาตรการ', 'ผู้รับผิดชอบ', 'ผล'], ['ตัวชี้วัดที่ ๑', None, None], ['๑. ประชุม', 'สำนักปลัด', 'ทำแล้ว\nครบถ้วน'],
+                    ['๒. อบรม', 'กองคลัง', 'ร้อยละ ๙๕'], [None, 'กองช่าง', 'ยังไม่ทำ']]:
+            ws.append(row)
+        ws.merge_cells('A2:C2')
+        ws.merge_cells('A4:A5')
+        ws.column_dimensions['A'].width = 30
+        ws.column_dimensions['B'].width = 15
+        ws.column_dimensions['C'].width = 15
+        xlsx = os.path.join(folder, 'measures.xlsx')
+        wb.save(xlsx)
+        table = self.add_table()
+        browser.control(f'{table}.rows.0.0').send_keys('ก')  # typed rows are replaced, once asked
+        browser.js('window.confirm = () => true')
+        browser.control(f'import-sheet:{table}').send_keys('ผลการดำเนินงาน')
+        browser.control(f'import:{table}').send_keys(xlsx)
+        browser.wait(lambda: 'นำเข้าตาราง' in browser.status(), 'the table to be imported')
+        browser.idle()
+        got = lookup(browser.tree(), table)
+        self.assertEqual(lookup(browser.tree(), table + '.rows'),
+                         [[('group', 'ตัวชี้วัดที่ ๑')], ['๑. ประชุม', 'สำนักปลัด', 'ทำแล้ว\nครบถ้วน'],
+                          [[('text', '๒. อบรม'), ('rowspan', '2')], 'กองคลัง', 'ร้อยละ ๙๕'], ['กองช่าง', 'ยังไม่ทำ']])
+        columns = dict(got)['columns']
+        self.assertEqual([dict(c)['title'] for c in columns], ['มาตรการ', 'ผู้รับผิดชอบ', 'ผล'])
+        self.assertEqual([dict(c)['width'] for c in columns], ['2', '1', '1'])
+        self.assertEqual(browser.control(f'{table}.rows.1.2').get_attribute('value'), 'ทำแล้ว\nครบถ้วน')
+        self.assertEqual(browser.control(f'{table}.columns.1.title').get_attribute('value'), 'ผู้รับผิดชอบ')
+        self.assertEqual(browser.problems(), [])
+        self.assertNotIn('source', dict(got), 'the rows are the document\'s own, not a source file')
+        browser.js('arguments[0].scrollIntoView({block: "center"})', browser.control(f'{table}.rows.1.1'))
+        browser.shot('editor-1366x768-imported.png')
+        browser.js('document.getElementById("download-pdf").click()')
+        text = pdf_text(browser.downloaded('.pdf'))
+        for cell in ['ตัวชี้วัดที่', 'ทำแล้ว', 'ครบถ้วน', 'กองช่าง', 'ยังไม่ทำ']:
+            self.assertIn(cell, text)
+        # A Word table: a merge across both columns is a group row, a merge down a rowspan.
+        d = docx.Document()
+        t = d.add_table(rows=4, cols=2)
+        for (r, c), v in {(0, 0): 'ชื่อ', (0, 1): 'ตำแหน่ง', (1, 0): 'นายสมชาย', (1, 1): 'ปลัด', (3, 1): 'รองปลัด'}.items():
+            t.cell(r, c).text = v
+        t.cell(2, 0).merge(t.cell(3, 0)).text = 'นางสมศรี'
+        t.cell(2, 1).text = 'หัวหน้าสำนักปลัด'
+        word = os.path.join(folder, 'people.docx')
+        d.save(word)
+        browser.control(f'import-sheet:{table}').clear()
+        browser.control(f'import:{table}').send_keys(word)
+        browser.wait(lambda: 'people.docx' in browser.status(), 'the Word table to be imported')
+        browser.idle()
+        self.assertEqual(lookup(browser.tree(), table + '.rows'),
+                         [['นายสมชาย', 'ปลัด'], [[('text', 'นางสมศรี'), ('rowspan', '2')], 'หัวหน้าสำนักปลัด'], ['รองปลัด']])
+        self.assertEqual(browser.problems(), [])
+        # A sheet that is not there: the Thai message names the sheets there are, the grid stays.
+        browser.control(f'import-sheet:{table}').send_keys('ไม่มี')
+        browser.control(f'import:{table}').send_keys(xlsx)
+        note = lambda: browser.js('return document.querySelector(".import-msg").textContent')  # noqa: E731
+        browser.wait(lambda: 'ไม่มีแผ่นงาน' in note(), 'the Thai message')
+        self.assertIn('ผลการดำเนินงาน', note())
+        self.assertEqual(len(lookup(browser.tree(), table + '.rows')), 3)
+
     def test_rows_and_columns_are_added_removed_and_merged(self):
         table = self.add_table()
         browser.control(f'{table}.rows.0.0').send_keys('ก')

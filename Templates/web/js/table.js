@@ -10,6 +10,7 @@ import { button, field, fileControl, filePicker, msgSlot, numberControl, textCon
 import * as M from './table-model.js';
 import { clipboardTable, placed } from './paste.js';
 import { keepFile } from './files.js';
+import { importControl } from './table-import.js';
 
 const SOURCE_ACCEPT = '.csv,.tsv,.md,.txt,.xlsx,.xlsm,.ods,.docx';
 const OFFICE_KEYS = ['sheet', 'range', 'header_rows', 'table'];
@@ -130,7 +131,7 @@ function gridEditor(path, table) {
   for (const c of grid.querySelectorAll('textarea, input')) if (!c.hasAttribute('aria-describedby')) c.setAttribute('aria-describedby', slot.id);
   return h('div', { class: 'table-editor', dataset: { path: T.pathName(path) } }, tools, h('div', { class: 'grid-wrap' }, grid),
     h('p', { class: 'kept' }, 'วางตารางจาก Excel หรือ Word ได้ที่ช่องใดก็ได้ (Ctrl+V) · Enter ขึ้นย่อหน้าใหม่ในช่อง · Tab ไปช่องถัดไป'),
-    fromFile(path));
+    importControl(path, cellName), fromFile(path));
 }
 
 /** Reads the table from a file instead (CSV, Excel, Word …): the rows typed here are dropped. */
