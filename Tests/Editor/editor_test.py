@@ -577,7 +577,7 @@ class EditorTests(unittest.TestCase):
                          'decode': m['decoded'] - m['answered'], 'swap': m['shown'] - m['decoded'], 'painted': m['painted'],
                          **{f'server_{k}': v for k, v in m['server'].items()}})
             time.sleep(0.2)
-        report(rows, os.environ.get('EDITOR_BUILD', 'debug') + (f', ?{query}' if query else ''))
+        report(rows, os.environ.get('EDITOR_BUILD', 'debug') + ' build' + (f', ?{query}' if query else ''))
         self.assertEqual(len(rows), edits)
 
 
@@ -585,7 +585,7 @@ def report(rows, build):
     def stat(key):
         values = [r.get(key, 0) for r in rows]
         return f'p50 {percentile(values, 0.5):6.1f} ms  p95 {percentile(values, 0.95):6.1f} ms'
-    print(f'\neditor preview, long-memo.yaml (3 pages), {len(rows)} edits of one keystroke, {build} build:', file=sys.stderr)
+    print(f'\neditor preview, long-memo.yaml (3 pages), {len(rows)} edits of one keystroke, {build}:', file=sys.stderr)
     print(f'  keystroke -> every picture updated  {stat("total")}', file=sys.stderr)
     print(f'    pause before the request          {stat("pause")}', file=sys.stderr)
     print(f'    request (answer read)             {stat("request")}', file=sys.stderr)
