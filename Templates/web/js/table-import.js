@@ -13,7 +13,7 @@ const ACCEPT = '.xlsx,.xlsm,.ods,.docx,.csv,.tsv,.md';
 /** The import control of the table at `path`; `cellName(r, c)` names a grid cell to focus. */
 export function importControl(path, cellName) {
   const input = h('input', { type: 'file', name: `import:${T.pathName(path)}`, accept: ACCEPT, 'aria-label': 'นำตารางจากแฟ้มมาแก้ในตารางนี้' });
-  const sheet = h('input', { type: 'text', class: 'import-which', name: `import-sheet:${T.pathName(path)}`, placeholder: 'แผ่นงาน (ไม่บังคับ)', 'aria-label': 'แผ่นงาน (Excel) หรือตารางที่ (Word) ที่จะนำเข้า' });
+  const sheet = h('input', { type: 'text', class: 'import-which', name: `import-sheet:${T.pathName(path)}`, placeholder: 'แผ่นงานที่', 'aria-label': 'แผ่นงาน (Excel) หรือตารางที่ (Word) ที่จะนำเข้า' });
   const note = h('span', { class: 'msg import-msg', role: 'status' });
   input.addEventListener('change', async () => {
     const file = input.files && input.files[0];
