@@ -2,8 +2,9 @@
 SHELL := /bin/bash
 APT_PACKAGES := pkg-config zlib1g-dev libdeflate-dev libcairo2-dev libpango1.0-dev libfontconfig-dev librsvg2-dev libthai-dev \
                 fonts-thai-tlwg fonts-dejavu-core poppler-utils libxml2 libssl-dev openssl icc-profiles-free
-# The Office tests save files with LibreOffice (headless) and read them back.
-TEST_APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui
+# The Office tests save files with LibreOffice (headless) and read them back; the editor's
+# browser test drives Debian's Chromium through its chromedriver.
+TEST_APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui chromium chromium-driver
 OFFICE_VENV := .build/office-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard Templates/examples/*.yaml)
@@ -17,7 +18,7 @@ GENERATE_MANUAL := .build/release/generate-manual
 DOC := .build/doc
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || echo 2026-01-01)
 
-.PHONY: deps test-deps build demo test test-fonts office-venv test-signing-tools check-tools test-api bench bench-venv bench-serve bench-failover fuzz leaks clean install install-files
+.PHONY: deps test-deps build demo test test-fonts office-venv test-signing-tools check-tools test-api test-editor bench bench-venv bench-serve bench-editor bench-failover fuzz leaks clean install install-files
 
 # Installs the Debian packages of the list $(1) that are missing (nothing when all are there).
 define apt_install
@@ -95,11 +96,27 @@ test: test-deps test-fonts office-venv test-signing-tools check-tools
 	swift build --product generate-manual
 	swift test --skip-build
 	Scripts/schemathesis.sh .build/debug/saraban
+	Scripts/editor-test.sh .build/debug/saraban
 
 # The service against its OpenAPI description (schemathesis from PyPI; SCHEMATHESIS_EXAMPLES per operation).
 test-api: deps
 	swift build --product saraban
 	Scripts/schemathesis.sh .build/debug/saraban
+
+# The web editor (Templates/web, served at / by saraban serve) in headless Chromium.
+test-editor: test-deps
+	swift build --product saraban
+	Scripts/editor-test.sh .build/debug/saraban
+
+# The editor's preview speed with the release build: keystroke to every picture updated, p50/p95
+# over EDITOR_EDITS (50) edits of long-memo.yaml, and where the time goes; as shipped, painting
+# every page (no fingerprints), without the pause, and with neither.
+bench-editor: build
+	$(call apt_install,chromium chromium-driver)
+	@for q in "" "paint-all" "pause=0" "pause=0&paint-all"; do \
+	  EDITOR_QUERY="$$q" EDITOR_EDITS=$${EDITOR_EDITS:-50} EDITOR_BUILD=release Scripts/editor-test.sh $(SARABAN) EditorTests.test_zz_speed_of_the_preview 2>&1 \
+	    | sed -n '/^editor preview/,/pages painted/p'; \
+	done
 
 # The service over loopback beside `saraban batch --jobs 2` on the same documents (bench/README.md).
 bench-serve: build

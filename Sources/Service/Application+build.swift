@@ -43,6 +43,9 @@ func buildRouter(_ options: ServiceOptions, pool: RenderPool, metrics: ServiceMe
     let fonts = FontsBody(FontReport(resources: options.resources, family: nil))
     InfoRoutes(pool: pool, metrics: metrics, fonts: fonts, openAPI: openAPI).add(to: router)
     DocumentRoutes(pool: pool, resources: options.resources, options: options, metrics: metrics).add(to: router)
+    PreviewRoute(pool: pool, resources: options.resources, options: options, metrics: metrics).add(to: router)
+    TreeRoutes(pool: pool, options: options).add(to: router)
+    TableRoute(pool: pool, options: options).add(to: router)
     BatchRoute(pool: pool, resources: options.resources, options: options, metrics: metrics).add(to: router)
     return router
 }

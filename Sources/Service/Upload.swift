@@ -49,10 +49,12 @@ enum FormData {
         parser.onBody = { buffer in collector.body(buffer) }
         parser.onPartComplete = { collector.complete() }
         var total = 0
+        var screen = MultipartGuard(boundary: boundary)
         do {
             for try await chunk in request.body {
                 total += chunk.readableBytes
                 guard total <= limit else { throw ServiceError.tooLarge("the request body", limit: limit) }
+                guard screen.accepts(chunk) else { throw MultipartGuard.Refused() }
                 try parser.execute(chunk)
             }
         } catch let e as ServiceError { throw e } catch let e as CancellationError { throw e } catch {

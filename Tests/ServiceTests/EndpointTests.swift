@@ -131,6 +131,7 @@ import Yams
         #expect(spec["openapi"] as? String == "3.1.0")
         let paths = try #require(spec["paths"] as? [String: Any])
         let routes = ["/v1/render": "post", "/v1/check": "post", "/v1/preview": "post", "/v1/batch": "post",
+                      "/v1/parse": "post", "/v1/yaml": "post", "/v1/table": "post",
                       "/v1/fonts": "get", "/healthz": "get", "/metrics": "get", "/openapi.yaml": "get"]
         #expect(Set(paths.keys) == Set(routes.keys))
         for (path, method) in routes {
