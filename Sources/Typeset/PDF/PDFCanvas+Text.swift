@@ -31,6 +31,8 @@ extension PDFCanvas {
         let designToPoints = fontSize / Double(f.upem)
         let layout = TextLayout(upem: f.upem, canAddGlyphs: !f.cff)
         var opened = false, pen = 0.0, rise = 0.0, inHex = false
+        // Read once: the font's lazy array costs an access check and a retain at every glyph.
+        let advances = shaped.designAdvances
         utf8.withUnsafeBufferPointer { bytes in
             for (i, g) in glyphs.enumerated() {
                 guard let piece = pieces[i] else { continue }
@@ -47,7 +49,7 @@ extension PDFCanvas {
                     rise = r
                 }
                 move(&c, to: g.x, pen: &pen, perUnit: perUnit, inHex: &inHex)
-                let advance = shaped.designAdvance(g.id)
+                let advance = Int(g.id) < advances.count ? advances[Int(g.id)] : 0
                 let next = PDFCanvas.nextPiece(after: i, pieces)
                 let gap = next.map { glyphs[$0].x - g.x - Double(advance) * designToPoints } ?? 0
                 let spaced = PDFCanvas.isSpace(bytes, piece) || next.map { PDFCanvas.isSpace(bytes, pieces[$0]!) } == true
