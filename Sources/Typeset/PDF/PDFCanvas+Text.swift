@@ -115,12 +115,31 @@ extension PDFCanvas {
         var i = piece.lowerBound
         var first = true
         while i < piece.upperBound {
+            // Thai (E0 B8/B9 xx) and ASCII decided from the bytes: nearly every cluster.
+            let b0 = bytes[i]
+            if b0 < 0x80 {
+                first = false
+                i += 1
+                continue
+            }
+            if b0 == 0xE0, i + 2 < piece.upperBound, bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9 {
+                if !first, PDFCanvas.isThaiMark(bytes[i + 1], bytes[i + 2]) { return i }
+                first = false
+                i += 3
+                continue
+            }
             let (scalar, n) = PDFCanvas.scalar(bytes, at: i, end: piece.upperBound)
             if !first, PDFCanvas.isNonspacingMark(scalar) { return i }
             first = false
             i += n
         }
         return piece.upperBound
+    }
+
+    /// `isNonspacingMark` for U+0E00…U+0E7F from its last two UTF-8 bytes (E0's own bits are 0).
+    private static func isThaiMark(_ b1: UInt8, _ b2: UInt8) -> Bool {
+        let v = UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+        return v == 0x0E31 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v)
     }
 
     static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
