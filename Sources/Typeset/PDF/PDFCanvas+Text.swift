@@ -194,6 +194,7 @@ extension PDFCanvas {
     static func textPieces(_ glyphs: [PlacedGlyph], textLength: Int) -> [Range<Int>?] {
         var pieces = [Range<Int>?](repeating: nil, count: glyphs.count)
         var carriers = [Int]()
+        carriers.reserveCapacity(glyphs.count)
         var last = Int32(-1)
         for (i, g) in glyphs.enumerated() where g.advance > 0 && g.textOffset > last {
             carriers.append(i); last = g.textOffset
