@@ -18,6 +18,9 @@ struct PDFBytes {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Disfavoured, so that a literal takes the StaticString form (its bytes copied at once; through
+    /// a String's UTF-8 view ~170 instructions a call, and a page appends thousands of literals).
+    @_disfavoredOverload
     mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
