@@ -135,9 +135,9 @@ public final class Template: @unchecked Sendable {
             }
             let filled = Template.simple(t, row) ?? template.render(context)
             if filled.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-                return .scalar(Node.Scalar("", Tag(.null), .plain, mark))
+                return .scalar(Node.Scalar("", Tags.null, .plain, mark))
             }
-            return .scalar(Node.Scalar(filled, Tag(.str), .doubleQuoted, mark))
+            return .scalar(Node.Scalar(filled, Tags.str, .doubleQuoted, mark))
         }
         switch node {
         case .mapping(var m):
@@ -188,12 +188,24 @@ public final class Template: @unchecked Sendable {
 
     static func node(_ v: DataValue, mark: Mark?) -> Node {
         switch v {
-        case .text(let s): return .scalar(Node.Scalar(s, Tag(.str), .doubleQuoted, mark))
-        case .bool(let b): return .scalar(Node.Scalar(b ? "true" : "false", Tag(.bool), .plain, mark))
-        case .list(let l): return .sequence(Node.Sequence(l.map { node($0, mark: mark) }, Tag(.seq), .any, mark))
+        case .text(let s): return .scalar(Node.Scalar(s, Tags.str, .doubleQuoted, mark))
+        case .bool(let b): return .scalar(Node.Scalar(b ? "true" : "false", Tags.bool, .plain, mark))
+        case .list(let l): return .sequence(Node.Sequence(l.map { node($0, mark: mark) }, Tags.seq, .any, mark))
         case .object(let o):
-            return .mapping(Node.Mapping(o.map { (Node.scalar(Node.Scalar($0.0, Tag(.str), .plain, mark)), node($0.1, mark: mark)) },
-                                         Tag(.map), .any, mark))
+            return .mapping(Node.Mapping(o.map { (Node.scalar(Node.Scalar($0.0, Tags.str, .plain, mark)), node($0.1, mark: mark)) },
+                                         Tags.map, .any, mark))
         }
     }
+}
+
+/// The tags of filled nodes, made once: `Tag(name)` builds a new default Constructor (its three
+/// maps) each time, ~9,000 instructions, and a unit's table rows are hundreds of nodes. Sharing
+/// is safe: Yams changes a tag only while resolving an implicit or non-specific name, and these
+/// names are explicit.
+private enum Tags {
+    nonisolated(unsafe) static let str = Tag(.str)
+    nonisolated(unsafe) static let null = Tag(.null)
+    nonisolated(unsafe) static let bool = Tag(.bool)
+    nonisolated(unsafe) static let seq = Tag(.seq)
+    nonisolated(unsafe) static let map = Tag(.map)
 }

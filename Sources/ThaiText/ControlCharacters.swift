@@ -64,15 +64,37 @@ public enum ControlCharacters {
         return text.withUTF8 { u in
             var controls = false, cr = false
             var previous: UInt8 = 0
-            for b in u {
+            var i = 0
+            while i < u.count {
+                // Eight bytes at once where none is below 0x20, 0x7F or 0xC2 (nearly all of a
+                // Thai text), unless the byte before was 0xC2 (its next byte must be looked at).
+                if previous != 0xC2, i + 8 <= u.count, let base = u.baseAddress,
+                   !ControlCharacters.maySignal(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                    previous = u[i + 7]
+                    i += 8
+                    continue
+                }
+                let b = u[i]
                 if b < 0x20 {
                     if b == 0x0D { cr = true } else if b != 0x09 && b != 0x0A { controls = true }
                 } else if b == 0x7F || previous == 0xC2 && b >= 0x80 && b <= 0x9F {
                     controls = true
                 }
                 previous = b
+                i += 1
             }
             return (controls, cr)
         }
+    }
+
+    /// Whether any byte of the word is below 0x20, or is 0x7F or 0xC2 (bit tricks on the whole word:
+    /// a byte below n exists exactly when (x - n·ones) & ~x & highs is not 0, for n up to 0x80).
+    private static func maySignal(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let del = x ^ (ones &* 0x7F), c2 = x ^ (ones &* 0xC2)
+        let below = (x &- ones &* 0x20) & ~x & highs
+        let zeroDel = (del &- ones) & ~del & highs
+        let zeroC2 = (c2 &- ones) & ~c2 & highs
+        return below | zeroDel | zeroC2 != 0
     }
 }

@@ -40,6 +40,6 @@ struct Justifier {
     }
 
     static func isLatin(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x0250 && s.properties.isAlphabetic || ("0"..."9").contains(s)
+        s.value < 0x0250 && Letters.isAlphabetic(s) || ("0"..."9").contains(s)
     }
 }

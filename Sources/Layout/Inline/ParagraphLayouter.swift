@@ -130,18 +130,18 @@ public final class ParagraphLayouter {
     private func firstWord(_ shaped: ShapedText, _ a: Int, _ e: Int, words: RangeSweep) -> String {
         guard a < e else { return "" }
         var p = a + 1
-        var sawLetter = shaped.scalars[a].properties.isAlphabetic || shaped.scalars[a].properties.numericType != nil
+        var sawLetter = Letters.isLetterOrNumber(shaped.scalars[a])
         while p < e {
             if shaped.whitespace[p] { break }
             if sawLetter, shaped.wordStart[p], shaped.lineBreak[p] { break }
-            if shaped.scalars[p].properties.isAlphabetic { sawLetter = true }
+            if Letters.isAlphabetic(shaped.scalars[p]) { sawLetter = true }
             p += 1
         }
         // A word the dictionary splits but the compound list keeps (ผู้|บริหาร) is one word here.
         for r in words.holding(a) where r.upperBound > p && r.upperBound <= e { p = r.upperBound }
         let word = shaped.substring(a..<p)
         // Punctuation alone ("-", "(") says nothing: take the word after it too.
-        if !word.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+        if !word.unicodeScalars.contains(where: Letters.isLetterOrNumber) {
             var q = p
             while q < e, shaped.whitespace[q] { q += 1 }
             if q < e { return word + " " + firstWord(shaped, q, e, words: words) }

@@ -18,6 +18,9 @@ struct PDFBytes {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Disfavoured, so that a literal takes the StaticString form (its bytes copied at once; through
+    /// a String's UTF-8 view ~170 instructions a call, and a page appends thousands of literals).
+    @_disfavoredOverload
     mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
@@ -44,11 +47,18 @@ struct PDFBytes {
         }
     }
 
-    private static let powers = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000]
+    /// 10 to the power `decimals` (1 to 6): computed, since a static table is reached through a
+    /// lazy global and retained at each of a page's thousands of numbers.
+    private static func scale(_ decimals: Int) -> Int {
+        var scale = 10
+        var k = max(1, min(6, decimals))
+        while k > 1 { scale *= 10; k -= 1 }
+        return scale
+    }
 
     /// A real number with at most `decimals` decimals (1 to 6), no exponent and no trailing zeros.
     mutating func number(_ v: Double, decimals: Int = 3) {
-        let scale = PDFBytes.powers[max(1, min(6, decimals))]
+        let scale = PDFBytes.scale(decimals)
         // A NaN would trap in the conversion and print as "nan": neither may reach the file.
         guard v.isFinite, abs(v) <= PDFBytes.largest else {
             unwritable += 1
@@ -77,13 +87,16 @@ struct PDFBytes {
         bytes.append(0x0A)
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+    /// An upper-case hex digit (arithmetic rather than a static table, for the same reason as `scale`).
+    private static func hexDigit(_ d: Int) -> UInt8 {
+        let v = UInt8(truncatingIfNeeded: d & 15)
+        return v < 10 ? 0x30 + v : 0x37 + v
+    }
 
     /// Four hex digits (a two-byte code).
     mutating func hex4(_ n: Int) {
-        let h = PDFBytes.hexDigits
-        bytes.append(h[(n >> 12) & 15]); bytes.append(h[(n >> 8) & 15])
-        bytes.append(h[(n >> 4) & 15]); bytes.append(h[n & 15])
+        bytes.append(PDFBytes.hexDigit(n >> 12)); bytes.append(PDFBytes.hexDigit(n >> 8))
+        bytes.append(PDFBytes.hexDigit(n >> 4)); bytes.append(PDFBytes.hexDigit(n))
     }
 
     /// A text string as UTF-16BE hex with its byte-order mark: <FEFF...>.

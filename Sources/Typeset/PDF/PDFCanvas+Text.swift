@@ -31,6 +31,8 @@ extension PDFCanvas {
         let designToPoints = fontSize / Double(f.upem)
         let layout = TextLayout(upem: f.upem, canAddGlyphs: !f.cff)
         var opened = false, pen = 0.0, rise = 0.0, inHex = false
+        // Read once: the font's lazy array costs an access check and a retain at every glyph.
+        let advances = shaped.designAdvances
         utf8.withUnsafeBufferPointer { bytes in
             for (i, g) in glyphs.enumerated() {
                 guard let piece = pieces[i] else { continue }
@@ -47,7 +49,7 @@ extension PDFCanvas {
                     rise = r
                 }
                 move(&c, to: g.x, pen: &pen, perUnit: perUnit, inHex: &inHex)
-                let advance = shaped.designAdvance(g.id)
+                let advance = Int(g.id) < advances.count ? advances[Int(g.id)] : 0
                 let next = PDFCanvas.nextPiece(after: i, pieces)
                 let gap = next.map { glyphs[$0].x - g.x - Double(advance) * designToPoints } ?? 0
                 let spaced = PDFCanvas.isSpace(bytes, piece) || next.map { PDFCanvas.isSpace(bytes, pieces[$0]!) } == true
@@ -113,12 +115,31 @@ extension PDFCanvas {
         var i = piece.lowerBound
         var first = true
         while i < piece.upperBound {
+            // Thai (E0 B8/B9 xx) and ASCII decided from the bytes: nearly every cluster.
+            let b0 = bytes[i]
+            if b0 < 0x80 {
+                first = false
+                i += 1
+                continue
+            }
+            if b0 == 0xE0, i + 2 < piece.upperBound, bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9 {
+                if !first, PDFCanvas.isThaiMark(bytes[i + 1], bytes[i + 2]) { return i }
+                first = false
+                i += 3
+                continue
+            }
             let (scalar, n) = PDFCanvas.scalar(bytes, at: i, end: piece.upperBound)
             if !first, PDFCanvas.isNonspacingMark(scalar) { return i }
             first = false
             i += n
         }
         return piece.upperBound
+    }
+
+    /// `isNonspacingMark` for U+0E00…U+0E7F from its last two UTF-8 bytes (E0's own bits are 0).
+    private static func isThaiMark(_ b1: UInt8, _ b2: UInt8) -> Bool {
+        let v = UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+        return v == 0x0E31 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v)
     }
 
     static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
@@ -173,6 +194,7 @@ extension PDFCanvas {
     static func textPieces(_ glyphs: [PlacedGlyph], textLength: Int) -> [Range<Int>?] {
         var pieces = [Range<Int>?](repeating: nil, count: glyphs.count)
         var carriers = [Int]()
+        carriers.reserveCapacity(glyphs.count)
         var last = Int32(-1)
         for (i, g) in glyphs.enumerated() where g.advance > 0 && g.textOffset > last {
             carriers.append(i); last = g.textOffset

@@ -75,8 +75,8 @@ final class PDFFonts {
     }
 }
 
-/// Glyph, width and up to three characters in one hashable value (nearly every cluster).
-private struct PackedKey: Hashable {
+/// Glyph, width and up to three characters in one value (nearly every cluster).
+private struct PackedKey {
     let glyph: UInt32
     let width: Int32
     let text: UInt64
@@ -246,7 +246,7 @@ struct CodeTable {
     var glyph: [UInt32] = [0]
     var width: [Int32] = [0]
     var text: [String] = [""]
-    fileprivate var packed: [PackedKey: UInt16] = [:]
+    fileprivate var packed = CodeIndex()
     fileprivate var long: [LongKey: UInt16] = [:]
     fileprivate var cffText: [UInt32: UInt16] = [:]
 
@@ -274,9 +274,9 @@ struct CodeTable {
             return UInt16(truncatingIfNeeded: g)
         }
         if let key = PackedKey(glyph: g, width: w, utf8: bytes) {
-            if let c = packed[key] { return c }
+            if let c = packed.code(glyph: key.glyph, width: key.width, text: key.text) { return c }
             let c = add(g, w, bytes)
-            packed[key] = c
+            packed.insert(glyph: key.glyph, width: key.width, text: key.text, code: c)
             return c
         }
         let key = LongKey(glyph: g, width: w, text: Array(bytes))

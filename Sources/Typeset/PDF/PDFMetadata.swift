@@ -80,10 +80,21 @@ public struct PDFMetadata: Sendable {
         return Array(x.utf8)
     }
 
-    /// Text for XML content: &, < and > escaped.
+    /// Text for XML content: &, < and > escaped, in one pass over the bytes (Foundation's
+    /// replacingOccurrences cost ~30,000 instructions a call, three calls a field).
     static func escaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return s }
+        var out = [UInt8]()
+        out.reserveCapacity(s.utf8.count + 16)
+        for b in s.utf8 {
+            switch b {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            default: out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// ISO 8601 (2026-03-05T00:00:00Z or +07:00) as a PDF date (D:20260305000000Z or +07'00').
