@@ -49,19 +49,7 @@ public enum TextFile {
 
     /// The length of the well-formed sequence at `i`, or 0.
     static func sequenceLength(_ b: [UInt8], at i: Int) -> Int {
-        let c = b[i]
-        if c < 0x80 { return 1 }
-        func cont(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool { i + k < b.count && range.contains(b[i + k]) }
-        switch c {
-        case 0xC2...0xDF: return cont(1) ? 2 : 0
-        case 0xE0: return cont(1, 0xA0...0xBF) && cont(2) ? 3 : 0
-        case 0xED: return cont(1, 0x80...0x9F) && cont(2) ? 3 : 0
-        case 0xE1...0xEF: return cont(1) && cont(2) ? 3 : 0
-        case 0xF0: return cont(1, 0x90...0xBF) && cont(2) && cont(3) ? 4 : 0
-        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
-        case 0xF4: return cont(1, 0x80...0x8F) && cont(2) && cont(3) ? 4 : 0
-        default: return 0
-        }
+        b.withUnsafeBufferPointer { sequenceLength($0, at: i) }
     }
 
     /// The line and column (in characters of the valid text before it) of a bad byte.
@@ -143,9 +131,10 @@ extension TextFile {
         return c
     }
 
-    /// The length of the well-formed sequence at `i`, or 0 (as `sequenceLength` over an array).
+    /// The length of the well-formed sequence at `i`, or 0 (also for arrays, through the array overload).
     static func sequenceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let c = b[i]
+        if c < 0x80 { return 1 }
         func cont(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool { i + k < b.count && range.contains(b[i + k]) }
         switch c {
         case 0xC2...0xDF: return cont(1) ? 2 : 0
