@@ -16,13 +16,7 @@ log=$(mktemp)
 "$binary" serve --port 0 --jobs 2 --timeout 30 --log-level warning 2>"$log" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
-port=""
-for _ in $(seq 1 200); do
-  port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log" | head -1)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "saraban serve did not start:"; cat "$log"; exit 1; }
+port=$(Scripts/serve-port.sh "$log") || { echo "saraban serve did not start:"; cat "$log"; exit 1; }
 # Run from a temporary folder: schemathesis writes nothing into the repository.
 (cd "$(mktemp -d)" && "$OLDPWD/$venv/bin/st" run "http://127.0.0.1:$port/openapi.yaml" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \

@@ -24,12 +24,7 @@ start_instance() { # log; sets $started to the port
   # A queue long enough for all 8 clients: when one instance dies, the other takes them all.
   "$exe" serve --port 0 --jobs 1 --queue 16 --log-level warning >/dev/null 2>"$1" &
   pids+=($!)
-  started=""
-  for _ in $(seq 1 100); do
-    started=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$1" | head -1)
-    [ -n "$started" ] && break
-    sleep 0.1
-  done
+  started=$("$root/Scripts/serve-port.sh" "$1" || true)
 }
 start_instance "$work/a.log"
 a=$started

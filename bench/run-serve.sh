@@ -35,12 +35,7 @@ before=$(batch_run "saraban batch --jobs 2 (before)")
 
 "$exe" serve --port 0 --jobs 2 --log-level warning >/dev/null 2>"$work/serve.log" &
 pid=$!
-port=""
-for _ in $(seq 1 100); do
-  port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/serve.log" | head -1)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
+port=$("$root/Scripts/serve-port.sh" "$work/serve.log" || true)
 client 100 1 --label "warm-up" >/dev/null
 client 300 1 --label "serve, 1 client"
 first=$(( 1000 - 400 ))
