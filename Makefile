@@ -1,7 +1,9 @@
 # Saraban: `make demo` renders the examples, `make test` proves them. Both install what they need.
 SHELL := /bin/bash
+# libcurl4 is opened (dlopen) only when a signature asks a time-stamp server (--tsa).
 APT_PACKAGES := pkg-config zlib1g-dev libdeflate-dev libcairo2-dev libpango1.0-dev libfontconfig-dev librsvg2-dev libthai-dev \
-                fonts-thai-tlwg fonts-dejavu-core poppler-utils libxml2 libssl-dev openssl icc-profiles-free
+                fonts-thai-tlwg fonts-dejavu-core poppler-utils libxml2 libssl-dev openssl icc-profiles-free \
+                libcurl4
 # The Office tests save files with LibreOffice (headless) and read them back; the editor's
 # browser test drives Debian's Chromium through its chromedriver.
 TEST_APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui chromium chromium-driver

@@ -97,4 +97,13 @@ int saraban_ts_token_time(const unsigned char *token, size_t length, const unsig
 int saraban_ts_token_trusted(const unsigned char *token, size_t length, X509 **roots, int root_count,
                              char *reason, size_t reason_length);
 
+// MARK: HTTP
+
+/// POSTs `body` to `url` (http or https only) through libcurl, loaded on first use. Returns 0 and
+/// the answer (free with free(); `status` its HTTP status), 1 when libcurl is not installed,
+/// 2 when the request failed (the reason in `reason`), 3 when the answer exceeds `limit` bytes.
+int saraban_http_post(const char *url, const unsigned char *body, size_t length, const char *content_type,
+                      long timeout, size_t limit, unsigned char **out, size_t *out_length, long *status,
+                      char *reason, size_t reason_length);
+
 #endif

@@ -1,8 +1,5 @@
 import CSigning
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// An RFC 3161 time-stamp server: the signature value's SHA-256 goes out over HTTP, a token
 /// signed by the TSA comes back and becomes the signature-time-stamp attribute (PAdES B-T).
@@ -56,40 +53,35 @@ public struct TimeStampAuthority: Sendable {
         SigningError(url.absoluteString, english, thai: thai)
     }
 
-    /// Box for the answer of a request running on URLSession's queue.
-    private final class Answer: @unchecked Sendable {
-        let lock = NSLock()
-        var data: Data?
-        var status = 0
-        var error: String?
-    }
+    /// The longest answer taken from a time-stamp server.
+    private static let answerLimit = 1 << 20
 
     private func post(_ body: [UInt8]) throws -> [UInt8] {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.setValue("application/timestamp-query", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(body)
-        let answer = Answer()
-        let done = DispatchSemaphore(value: 0)
-        let session = URLSession(configuration: .ephemeral)
-        defer { session.finishTasksAndInvalidate() }
-        session.dataTask(with: request) { data, response, error in
-            answer.lock.lock()
-            answer.data = data
-            answer.status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            answer.error = error?.localizedDescription
-            answer.lock.unlock()
-            done.signal()
-        }.resume()
-        if done.wait(timeout: .now() + timeout + 5) == .timedOut {
-            throw failure("the time-stamp server did not answer within \(Int(timeout)) s", thai: "ผู้ให้บริการประทับเวลาไม่ตอบภายในเวลาที่กำหนด")
+        var out: UnsafeMutablePointer<UInt8>?
+        var count = 0
+        var status = 0
+        var reason = [CChar](repeating: 0, count: 512)
+        let seconds = max(1, Int(timeout.rounded(.up)))
+        let code = body.withUnsafeBufferPointer { b in
+            saraban_http_post(url.absoluteString, b.baseAddress, b.count, "application/timestamp-query", seconds,
+                              Self.answerLimit, &out, &count, &status, &reason, reason.count)
         }
-        answer.lock.lock()
-        defer { answer.lock.unlock() }
-        if let error = answer.error { throw failure("cannot reach the time-stamp server: \(error)", thai: "ติดต่อผู้ให้บริการประทับเวลาไม่ได้") }
-        guard answer.status == 200, let data = answer.data, !data.isEmpty, data.count < 1 << 20 else {
-            throw failure("the time-stamp server answered HTTP \(answer.status)", thai: "ผู้ให้บริการประทับเวลาตอบกลับผิดพลาด (HTTP \(answer.status))")
+        defer { free(out) }
+        let why = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        switch code {
+        case 0:
+            break
+        case 1:
+            throw failure("a time-stamp needs libcurl (Debian's libcurl4), which is not installed",
+                          thai: "การประทับเวลาต้องใช้ libcurl (แพ็กเกจ libcurl4) ซึ่งยังไม่ได้ติดตั้ง")
+        case 3:
+            throw failure("the time-stamp server's answer is too long (\(why))", thai: "คำตอบของผู้ให้บริการประทับเวลายาวเกินไป")
+        default:
+            throw failure("cannot reach the time-stamp server: \(why)", thai: "ติดต่อผู้ให้บริการประทับเวลาไม่ได้")
         }
-        return [UInt8](data)
+        guard status == 200, let out, count > 0 else {
+            throw failure("the time-stamp server answered HTTP \(status)", thai: "ผู้ให้บริการประทับเวลาตอบกลับผิดพลาด (HTTP \(status))")
+        }
+        return [UInt8](UnsafeBufferPointer(start: out, count: count))
     }
 }
