@@ -11,6 +11,11 @@ OFFICE_VENV := .build/office-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 EXAMPLES := $(wildcard Templates/examples/*.yaml)
 SARABAN := .build/release/saraban
+# The release binary links the Swift runtime and Foundation in (--static-swift-stdlib): 22 shared
+# libraries fewer to load and relocate at every start (`saraban render` of long-memo: 66 -> 47 ms
+# with the start-up overlap, bench/README.md). Every release build uses the same flags, so that
+# one product's build does not undo another's.
+SWIFT_RELEASE := swift build -c release --static-swift-stdlib
 # `make install`: the binary, Templates/ and Fonts/ (PREFIX/share/saraban, where the binary looks),
 # the man page, bash, zsh and fish completions, and a systemd unit for `saraban serve`. DESTDIR for staged installs (packages).
 PREFIX ?= /usr/local
@@ -38,7 +43,7 @@ test-deps: deps
 	$(call apt_install,$(TEST_APT_PACKAGES))
 
 build: deps
-	swift build -c release --product saraban
+	$(SWIFT_RELEASE) --product saraban
 
 # Renders every example to out/ as PDF and PNG pages.
 demo: build
@@ -129,7 +134,7 @@ bench-failover: build
 	bench/failover.sh
 
 install: build
-	swift build -c release --product generate-manual
+	$(SWIFT_RELEASE) --product generate-manual
 	$(MAKE) install-files
 
 # Installs $(SARABAN) as built (the tests install the debug build into a temporary PREFIX).

@@ -12,7 +12,7 @@ seed=${FUZZ_SEED:-$(date +%Y%m%d)}
 keep=${FUZZ_KEEP:-$root/.build/fuzz-failures}
 rm -rf "$keep"
 mkdir -p "$keep"
-swift build -c release --product saraban >/dev/null
+swift build -c release --static-swift-stdlib --product saraban >/dev/null
 swift build --build-tests >/dev/null
 report=$(mktemp)
 start=$(date +%s)
