@@ -18,7 +18,49 @@
 void saraban_object_unref(void *object) { if (object) g_object_unref(object); }
 void saraban_object_ref(void *object) { if (object) g_object_ref(object); }
 
+/// The loading started by saraban_start_loading: 0 not started, 1 fontconfig being read, 2 read.
+static int loading_state;
+static pthread_mutex_t loading_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t loading_done = PTHREAD_COND_INITIALIZER;
+
+static void *load_in_background(void *unused) {
+    (void)unused;
+    FcConfigGetCurrent();
+    pthread_mutex_lock(&loading_lock);
+    loading_state = 2;
+    pthread_cond_broadcast(&loading_done);
+    pthread_mutex_unlock(&loading_lock);
+    // Pango loads libthai's dictionary at its first Thai break, under its own lock.
+    static const char word[] = "\u0E20\u0E32\u0E29\u0E32\u0E44\u0E17\u0E22";
+    PangoLogAttr attrs[8];
+    pango_get_log_attrs(word, (int)strlen(word), -1, pango_language_from_string("th"), attrs, 8);
+    return NULL;
+}
+
+void saraban_start_loading(void) {
+    pthread_mutex_lock(&loading_lock);
+    if (loading_state == 0) {
+        pthread_t thread;
+        int started = pthread_create(&thread, NULL, load_in_background, NULL) == 0;
+        if (started) {
+            pthread_detach(thread);
+        }
+        loading_state = started ? 1 : 2;
+    }
+    pthread_mutex_unlock(&loading_lock);
+}
+
+/// Waits until the background thread has read fontconfig's configuration, if one was started.
+static void wait_for_fontconfig(void) {
+    pthread_mutex_lock(&loading_lock);
+    while (loading_state == 1) {
+        pthread_cond_wait(&loading_done, &loading_lock);
+    }
+    pthread_mutex_unlock(&loading_lock);
+}
+
 int saraban_register_font_dir(const char *dir) {
+    wait_for_fontconfig();
     FcConfig *config = FcConfigGetCurrent();
     return FcConfigAppFontAddDir(config, (const FcChar8 *)dir) ? 1 : 0;
 }

@@ -17,6 +17,12 @@ public final class FontSystem {
     let thaiItems = ThaiItems()
     private var primaries: [FontSpec: UnsafeMutablePointer<PangoFont>?] = [:]
 
+    /// Starts reading fontconfig's configuration and Pango's Thai dictionary on another thread
+    /// (once per process): what a command does before its first font overlaps them.
+    public static func startLoading() {
+        saraban_start_loading()
+    }
+
     /// Registers every font file under `dir` with fontconfig (once per process, before any font map).
     public static func registerFontDirectory(_ dir: String) -> Bool {
         saraban_register_font_dir(dir) == 1

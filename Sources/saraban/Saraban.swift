@@ -11,6 +11,18 @@ struct Saraban: ParsableCommand {
         discussion: "Start with `saraban new memo.yaml`, edit it, then `saraban render memo.yaml`. The document format and the style are described in README.md and Templates/styles/memo.yaml.",
         version: DocumentRenderer.version,
         subcommands: [New.self, Render.self, Preview.self, Check.self, Inspect.self, Fonts.self, BatchCommand.self, Sign.self, Verify.self, ServeCommand.self])
+
+    /// The subcommands that lay text out: their fonts' configuration and the Thai dictionary are
+    /// read on another thread while the arguments are parsed and the document is read.
+    static let layingOut: Set<String> = ["render", "preview", "check", "batch", "serve", "fonts"]
+
+    static func main() {
+        let command = CommandLine.arguments.dropFirst().first
+        if let command, layingOut.contains(command) {
+            DocumentRenderer.startLoading()
+        }
+        main(nil)
+    }
 }
 
 /// Shared start-up: find Templates/ and Fonts/, register fonts.

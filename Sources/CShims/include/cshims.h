@@ -12,7 +12,11 @@ typedef struct _cairo_surface cairo_surface_t;
 void saraban_object_unref(void *object);
 /// Adds one GObject reference.
 void saraban_object_ref(void *object);
-/// Registers every font file under `dir` with fontconfig's current configuration. Returns 1 on success.
+/// Starts reading fontconfig's configuration and system fonts, then Pango's Thai dictionary, on a
+/// thread of their own, so that a command's start-up overlaps them (once; later calls do nothing).
+void saraban_start_loading(void);
+/// Registers every font file under `dir` with fontconfig's current configuration (after the
+/// configuration saraban_start_loading reads, when it was started). Returns 1 on success.
 int saraban_register_font_dir(const char *dir);
 /// Path of the font file behind a Pango font, or NULL (the string belongs to the font).
 const char *saraban_font_file(PangoFont *font);
