@@ -47,7 +47,7 @@ extension PDFCanvas {
     /// The PDF/A output intent: the sRGB profile the document's colours are meant in.
     private func outputIntent(_ profile: ColorProfile) -> Int {
         let stream = writer.reserve()
-        writer.stream(stream, profile.bytes, extra: "/N \(profile.components)")
+        writer.stream(stream, profile.packed, extra: "/N \(profile.components)")
         let intent = writer.reserve()
         var d = PDFBytes()
         d.append("<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1)")

@@ -116,6 +116,14 @@ public struct ColorProfile: Sendable {
     public let bytes: [UInt8]
     /// Where it was read from.
     public let path: String
+    /// The profile as the output intent's stream, deflated once for every PDF of the process.
+    let packed: PackedStream
+
+    init(bytes: [UInt8], path: String) {
+        self.bytes = bytes
+        self.path = path
+        packed = PackedStream(bytes)
+    }
     /// Components of its colour space (3 for RGB).
     public var components: Int { bytes.count >= 20 && bytes[16] == 0x47 ? 1 : 3 }
 

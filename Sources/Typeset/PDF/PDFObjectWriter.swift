@@ -127,7 +127,7 @@ extension PDFObjectWriter {
 }
 
 /// A stream's data as written: deflated when that makes it smaller.
-struct PackedStream {
+struct PackedStream: Sendable {
     let bytes: [UInt8]
     let deflated: Bool
 
