@@ -14,11 +14,11 @@ struct Saraban: ParsableCommand {
 
     /// The subcommands that lay text out: their fonts' configuration and the Thai dictionary are
     /// read on another thread while the arguments are parsed and the document is read.
-    static let layingOut: Set<String> = ["render", "preview", "check", "batch", "serve", "fonts"]
+    static let layingOut: [ParsableCommand.Type] = [Render.self, Preview.self, Check.self, BatchCommand.self, ServeCommand.self, Fonts.self]
 
     static func main() {
         let command = CommandLine.arguments.dropFirst().first
-        if let command, layingOut.contains(command) {
+        if let command, layingOut.contains(where: { $0.configuration.commandName == command }) {
             DocumentRenderer.startLoading()
         }
         main(nil)

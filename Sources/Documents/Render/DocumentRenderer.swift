@@ -17,13 +17,13 @@ public final class DocumentRenderer {
         set { layouter.cancellation = newValue }
     }
 
-    /// Registers Fonts/ with fontconfig; call once before making renderers.
     /// Starts loading the fonts' configuration and the Thai dictionary in the background, for a
     /// command that will lay text out; `setUp` waits for what it needs.
     public static func startLoading() {
         FontSystem.startLoading()
     }
 
+    /// Registers Fonts/ with fontconfig; call once before making renderers.
     public static func setUp(_ resources: Resources) {
         _ = FontSystem.registerFontDirectory(resources.fonts)
     }

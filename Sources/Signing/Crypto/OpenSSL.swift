@@ -7,7 +7,12 @@ enum OpenSSL {
     static func errors() -> String {
         var buffer = [CChar](repeating: 0, count: 1024)
         saraban_crypto_errors(&buffer, buffer.count)
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return text(buffer)
+    }
+
+    /// The NUL-terminated UTF-8 text a C helper wrote into `buffer`.
+    static func text(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Bytes OpenSSL allocated, copied out and freed.

@@ -30,7 +30,7 @@ public struct TimeStampAuthority: Sendable {
                 saraban_ts_response_token(r.baseAddress, r.count, q.baseAddress, q.count, &token, &length, &reason, reason.count)
             }
         }
-        let why = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let why = OpenSSL.text(reason)
         switch status {
         case 0:
             guard let data = OpenSSL.take(token, Int(length)) else { break }
@@ -67,7 +67,7 @@ public struct TimeStampAuthority: Sendable {
                               Self.answerLimit, &out, &count, &status, &reason, reason.count)
         }
         defer { free(out) }
-        let why = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let why = OpenSSL.text(reason)
         switch code {
         case 0:
             break
