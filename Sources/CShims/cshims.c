@@ -330,7 +330,7 @@ void saraban_keep_freed_memory(void) {
 #endif
 }
 
-/* SHA-256's round constants: this table and Batch's portable Swift code share it. */
+/* SHA-256's round constants (both compression functions below). */
 static const uint32_t sha256_k[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -341,7 +341,67 @@ static const uint32_t sha256_k[64] = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-const uint32_t *saraban_sha256_constants(void) { return sha256_k; }
+#define SHA_ROTR(x, n) ((x) >> (n) | (x) << (32 - (n)))
+
+/* One round: `d` and `h` take the new values, the other six are renamed by the caller's order
+   of arguments (eight rounds in a row bring every name back to its place). */
+#define SHA_ROUND(a, b, c, d, e, f, g, h, i) do { \
+        uint32_t t1 = h + (SHA_ROTR(e, 6) ^ SHA_ROTR(e, 11) ^ SHA_ROTR(e, 25)) + (g ^ (e & (f ^ g))) + sha256_k[i] + w[i]; \
+        uint32_t t2 = (SHA_ROTR(a, 2) ^ SHA_ROTR(a, 13) ^ SHA_ROTR(a, 22)) + ((a & b) | (c & (a | b))); \
+        d += t1; \
+        h = t1 + t2; \
+    } while (0)
+
+/* SHA-256's compression function in plain C, for processors without the SHA extensions (and
+   valgrind, which hides them): the whole schedule first, then the rounds eight at a time so
+   that the state stays in registers. The same interface as saraban_sha256_blocks; it always
+   succeeds. */
+void saraban_sha256_portable(uint32_t state[8], const unsigned char *data, unsigned long blocks) {
+    uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+    uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
+    while (blocks--) {
+        uint32_t w[64];
+        for (int i = 0; i < 16; i++) {
+            const unsigned char *p = data + 4 * i;
+            w[i] = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
+        }
+        for (int i = 16; i < 64; i++) {
+            uint32_t x = w[i - 15];
+            uint32_t y = w[i - 2];
+            uint32_t s0 = SHA_ROTR(x, 7) ^ SHA_ROTR(x, 18) ^ (x >> 3);
+            uint32_t s1 = SHA_ROTR(y, 17) ^ SHA_ROTR(y, 19) ^ (y >> 10);
+            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+        }
+        uint32_t a0 = a, b0 = b, c0 = c, d0 = d, e0 = e, f0 = f, g0 = g, h0 = h;
+        for (int i = 0; i < 64; i += 8) {
+            SHA_ROUND(a, b, c, d, e, f, g, h, i);
+            SHA_ROUND(h, a, b, c, d, e, f, g, i + 1);
+            SHA_ROUND(g, h, a, b, c, d, e, f, i + 2);
+            SHA_ROUND(f, g, h, a, b, c, d, e, i + 3);
+            SHA_ROUND(e, f, g, h, a, b, c, d, i + 4);
+            SHA_ROUND(d, e, f, g, h, a, b, c, i + 5);
+            SHA_ROUND(c, d, e, f, g, h, a, b, i + 6);
+            SHA_ROUND(b, c, d, e, f, g, h, a, i + 7);
+        }
+        a += a0;
+        b += b0;
+        c += c0;
+        d += d0;
+        e += e0;
+        f += f0;
+        g += g0;
+        h += h0;
+        data += 64;
+    }
+    state[0] = a;
+    state[1] = b;
+    state[2] = c;
+    state[3] = d;
+    state[4] = e;
+    state[5] = f;
+    state[6] = g;
+    state[7] = h;
+}
 
 #if defined(__x86_64__)
 #include <cpuid.h>

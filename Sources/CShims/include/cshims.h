@@ -62,9 +62,9 @@ unsigned long saraban_crc32(unsigned long crc, const unsigned char *data, unsign
 /// Keeps freed memory in the process (glibc: trim at 256 MiB, mmap only above 32 MiB) so that
 /// a long batch does not fault the same pages in again for every document.
 void saraban_keep_freed_memory(void);
+/// SHA-256's compression function over `blocks` 64-byte blocks in plain C (any processor).
+void saraban_sha256_portable(uint32_t state[8], const unsigned char *data, unsigned long blocks);
 /// SHA-256's compression function over `blocks` 64-byte blocks with the processor's SHA
 /// instructions; 0 (nothing done) when it has none.
-/// SHA-256's 64 round constants.
-const uint32_t *saraban_sha256_constants(void);
 int saraban_sha256_blocks(uint32_t state[8], const unsigned char *data, unsigned long blocks);
 #endif
