@@ -35,7 +35,7 @@ public struct Shaper {
         let cuts = BreakAttributes.cuts(scalars)
         let logAttrs = utf8.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: UInt8.self) { bytes in
-                fonts.breaks.attributes(UnsafeBufferPointer(rebasing: bytes[0..<byteCount]), offsets: offsets, cuts: cuts)
+                fonts.breaks.attributes(UnsafeBufferPointer(rebasing: bytes[0..<byteCount]), scalars: scalars, offsets: offsets, cuts: cuts)
             }
         }
 

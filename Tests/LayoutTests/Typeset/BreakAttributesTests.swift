@@ -41,7 +41,7 @@ import Testing
                 for s in scalars { offsets.append(offsets.last! + UTF8.width(s)) }
                 let bytes = Array(text.utf8)
                 let (a, b) = bytes.withUnsafeBufferPointer { p in
-                    (breaks.attributes(p, offsets: offsets, cuts: BreakAttributes.cuts(scalars)), breaks.whole(p, count: scalars.count))
+                    (breaks.attributes(p, scalars: scalars, offsets: offsets, cuts: BreakAttributes.cuts(scalars)), breaks.whole(p, count: scalars.count))
                 }
                 #expect(a.count == b.count, "\(text)")
                 for i in 0..<min(a.count, b.count) {
@@ -56,6 +56,53 @@ import Testing
             }
         }
         #expect(checked > 100 && cut > 100, "the texts have many places to cut (\(checked) texts, \(cut) cuts)")
+        #expect(breaks.thaiStretches > 30, "plain Thai stretches skip Pango's Unicode pass (\(breaks.thaiStretches))")
+    }
+
+    /// Any string of Thai letters, vowels, marks and digits, in orders no word has (marks piled
+    /// up, after digits, SARA AM anywhere), gets Pango's attributes on the Thai path.
+    @Test func plainThaiOfAnyOrderGetsPangosAttributes() {
+        let breaks = BreakAttributes(language: pango_language_from_string("th"))
+        let bases = Array("กขคงจชซญณดตถทนบปผพฟภมยรลวศษสหอฮะาำเแโใไๅ๐๑๒๓๔๕๖๗๘๙".unicodeScalars)
+        let marks = Array("ัิีึืฺุู็่้๊๋์ํ๎".unicodeScalars)
+        var seed: UInt64 = 0x7A1
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(seed >> 33) % n
+        }
+        var compared = Set<[Unicode.Scalar]>()
+        for _ in 0..<3_000 {
+            var scalars = [bases[next(bases.count)]]
+            for _ in 0..<next(40) { scalars.append(next(4) == 0 ? marks[next(marks.count)] : bases[next(bases.count)]) }
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: scalars)
+            let bytes = Array(String(text).utf8)
+            var offsets = [0]
+            for s in scalars { offsets.append(offsets.last! + UTF8.width(s)) }
+            #expect(BreakAttributes.plainThai(ArraySlice(scalars)))
+            let (a, b) = bytes.withUnsafeBufferPointer { p in
+                (breaks.attributes(p, scalars: scalars, offsets: offsets, cuts: []), breaks.whole(p, count: scalars.count))
+            }
+            for i in 0..<b.count {
+                let same = a[i].is_line_break == b[i].is_line_break && a[i].is_mandatory_break == b[i].is_mandatory_break
+                    && a[i].is_cursor_position == b[i].is_cursor_position && a[i].is_white == b[i].is_white
+                    && a[i].is_word_boundary == b[i].is_word_boundary && a[i].is_char_break == b[i].is_char_break
+                #expect(same, "position \(i) of \(String(text))")
+                if !same { break }
+            }
+            compared.insert(scalars)
+        }
+        #expect(breaks.thaiStretches >= compared.count, "every new string took the Thai path (some twice, once forgotten)")
+    }
+
+    @Test func onlyPlainThaiTakesTheThaiPath() {
+        #expect(BreakAttributes.plainThai(ArraySlice("น้ำใจ๒๕๖๘".unicodeScalars)))
+        #expect(!BreakAttributes.plainThai(ArraySlice("้ก".unicodeScalars)))
+        #expect(!BreakAttributes.plainThai(ArraySlice("ไปๆ".unicodeScalars)))
+        #expect(!BreakAttributes.plainThai(ArraySlice("ฯลฯ".unicodeScalars)))
+        #expect(!BreakAttributes.plainThai(ArraySlice("ก.".unicodeScalars)))
+        #expect(!BreakAttributes.plainThai(ArraySlice("ก1".unicodeScalars)))
+        #expect(!BreakAttributes.plainThai(ArraySlice("".unicodeScalars)))
     }
 }
 
