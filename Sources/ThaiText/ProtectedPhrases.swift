@@ -14,8 +14,15 @@ public struct ProtectedPhrases: Sendable {
     /// Words that stay on the line of the number after them.
     public static let unitsBefore = ["พ.ศ.", "ร้อยละ", "ข้อ", "ครั้งที่", "ฉบับที่", "ลำดับที่", "หมู่ที่", "ตัวชี้วัดที่", "จำนวน", "รอบ"]
 
-    /// The needles by the low byte of their first scalar, so one pass over a text finds them all.
+    /// The needles by a byte mixed from their first two scalars (every needle has two), so that
+    /// one pass over a text finds them all and each place tries only the few that may start there
+    /// (by the first scalar alone, every ค tried the eight compounds that start with it). 256 of
+    /// them, as before: Compounds makes a table of a document's own phrases at every call.
     let buckets: [[Int]]
+
+    static func bucket(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
+        Int((first.value &* 7 &+ second.value) & 0xFF)
+    }
 
     public init(phrases: [String]) {
         // Each phrase once: a name of many equal words gave thousands of equal needles, each
@@ -24,7 +31,7 @@ public struct ProtectedPhrases: Sendable {
         self.phrases = phrases.filter { $0.unicodeScalars.count > 1 && seen.insert(Array($0.utf8)).inserted }
         needles = self.phrases.map { Scalars.of($0) }
         var buckets = [[Int]](repeating: [], count: 256)
-        for (k, n) in needles.enumerated() { buckets[Int(n[0].value & 0xFF)].append(k) }
+        for (k, n) in needles.enumerated() { buckets[ProtectedPhrases.bucket(n[0], n[1])].append(k) }
         self.buckets = buckets
     }
 
@@ -40,8 +47,8 @@ public struct ProtectedPhrases: Sendable {
         var found = [[Range<Int>]](repeating: [], count: needles.count)
         var next = [Int](repeating: 0, count: needles.count)
         var any = false
-        for i in hay.indices {
-            for k in buckets[Int(hay[i].value & 0xFF)] where i >= next[k] && matches(needles[k], hay, at: i) {
+        for i in 0..<max(hay.count - 1, 0) {
+            for k in buckets[ProtectedPhrases.bucket(hay[i], hay[i + 1])] where i >= next[k] && matches(needles[k], hay, at: i) {
                 found[k].append(i..<(i + needles[k].count))
                 next[k] = i + needles[k].count
                 any = true
@@ -53,8 +60,8 @@ public struct ProtectedPhrases: Sendable {
     /// The phrases that occur in the text, in the list's order.
     public func present(in hay: [Unicode.Scalar]) -> [String] {
         var seen = [Bool](repeating: false, count: needles.count)
-        for i in hay.indices {
-            for k in buckets[Int(hay[i].value & 0xFF)] where !seen[k] && matches(needles[k], hay, at: i) { seen[k] = true }
+        for i in 0..<max(hay.count - 1, 0) {
+            for k in buckets[ProtectedPhrases.bucket(hay[i], hay[i + 1])] where !seen[k] && matches(needles[k], hay, at: i) { seen[k] = true }
         }
         return phrases.indices.filter { seen[$0] }.map { phrases[$0] }
     }
