@@ -6,6 +6,14 @@ import Glibc
 /// directly: the standard library's scalar view decodes one scalar per call and its equality
 /// normalises Thai, and these run over every paragraph and cell of every document.
 public enum Scalars {
+    /// Thai's non-spacing marks (Unicode's Mn in U+0E00…U+0E7F: MAI HAN-AKAT, the vowels above and
+    /// below, PHINTHU, the tone marks and the other signs above), which sit on the character
+    /// before them. SARA AM is not one: it is a spacing letter.
+    @inlinable
+    public static func isThaiNonspacingMark(_ v: UInt32) -> Bool {
+        v == 0x0E31 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v)
+    }
+
     /// The string's Unicode scalars (a String's UTF-8 is always valid, so no check is needed).
     public static func of(_ string: String) -> [Unicode.Scalar] {
         var string = string

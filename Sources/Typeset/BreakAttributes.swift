@@ -1,4 +1,5 @@
 import CPangoCairo
+import ThaiText
 
 /// Pango's log attributes of a paragraph (libthai's Thai word breaks, UAX #14 elsewhere),
 /// worked out stretch by stretch between spaces and kept by each stretch's bytes: in a batch the
@@ -67,16 +68,9 @@ final class BreakAttributes {
     }
 
     /// The marks that join the character before them (no cursor position or boundary before
-    /// one): Thai's non-spacing vowels and tone marks. SARA AM is not one (Unicode leaves it out of
-    /// the spacing marks): Pango puts a boundary before it.
-    static func isMark(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x0E31, 0x0E34...0x0E3A, 0x0E47...0x0E4E: return true
-        default: return false
-        }
-    }
-
-    static func isThaiDigit(_ c: Unicode.Scalar) -> Bool { (0x0E50...0x0E59).contains(c.value) }
+    /// one). SARA AM is not one (Unicode leaves it out of the spacing marks): Pango puts a
+    /// boundary before it.
+    static func isMark(_ c: Unicode.Scalar) -> Bool { Scalars.isThaiNonspacingMark(c.value) }
 
     /// What Pango's Unicode pass gives a plain Thai stretch (a boundary before every base
     /// character; a word boundary too unless it is a digit after a digit, and the end of the text
@@ -91,7 +85,7 @@ final class BreakAttributes {
                 attrs[k].is_char_break = 1
                 attrs[k].is_cursor_position = 1
                 attrs[k].backspace_deletes_character = 1
-                let digits = previousBase.map { Self.isThaiDigit($0) && Self.isThaiDigit(c) } ?? false
+                let digits = previousBase.map { ThaiDigits.isDigit($0) && ThaiDigits.isDigit(c) } ?? false
                 attrs[k].is_word_boundary = digits ? 0 : 1
                 previousBase = c
             }

@@ -1,3 +1,4 @@
+import ThaiText
 import Typeset
 
 /// Chooses line breaks for a whole paragraph at once (total fit), so that a compound or a
@@ -99,8 +100,7 @@ struct LineBreaker {
     /// Thai vowels and tone marks that sit on the consonant before them (and SARA AM, which Pango
     /// counts as a cursor position): never the first character of a line.
     static func isThaiMark(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return v == 0x0E31 || v == 0x0E33 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v)
+        s.value == 0x0E33 || Scalars.isThaiNonspacingMark(s.value)
     }
 
     func lineWidth(first: Bool) -> Double {

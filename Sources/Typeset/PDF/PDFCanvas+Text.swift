@@ -1,4 +1,5 @@
 import Foundation
+import ThaiText
 
 extension PDFCanvas {
     /// Text at the size it is drawn, each glyph as wide as its font program says (PDF/A asks the
@@ -138,8 +139,7 @@ extension PDFCanvas {
 
     /// `isNonspacingMark` for U+0E00…U+0E7F from its last two UTF-8 bytes (E0's own bits are 0).
     private static func isThaiMark(_ b1: UInt8, _ b2: UInt8) -> Bool {
-        let v = UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
-        return v == 0x0E31 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v)
+        Scalars.isThaiNonspacingMark(UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F))
     }
 
     static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
@@ -159,7 +159,7 @@ extension PDFCanvas {
     /// Unicode's Mn: what pdf.js takes for a zero-width diacritic (Thai marks checked first).
     static func isNonspacingMark(_ v: UInt32) -> Bool {
         if v < 0x300 { return false }
-        if v >= 0x0E00 && v <= 0x0E7F { return v == 0x0E31 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v) }
+        if v >= 0x0E00 && v <= 0x0E7F { return Scalars.isThaiNonspacingMark(v) }
         return Unicode.Scalar(v)?.properties.generalCategory == .nonspacingMark
     }
 
