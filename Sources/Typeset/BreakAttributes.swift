@@ -113,17 +113,34 @@ final class BreakAttributes {
     }
 
     /// Where the text may be cut with every attribute unchanged: after a run of spaces that
-    /// follows a letter, digit or Thai mark and comes before a letter or digit. No line-breaking
-    /// rule looks across such spaces (none of opening or closing punctuation, quotes, dashes or
-    /// ๆ and ฯ is on either side), and libthai's dictionary reads each run of Thai on its own.
+    /// follows a letter, Thai mark or Thai digit (or an ASCII digit when the stretch has a letter
+    /// before it) and comes before a letter or Thai digit, with no paired punctuation open. No
+    /// line-breaking rule looks across such spaces (none of opening or closing punctuation,
+    /// quotes, dashes or ๆ and ฯ is on either side), and libthai's dictionary reads each run of
+    /// Thai on its own. Pango gives a character of no script of its own (an ASCII digit,
+    /// punctuation, a space) the script before it, or the one after it at the start of a text, and
+    /// a closing bracket or quote the script of its opening one: so a stretch may not start with
+    /// an ASCII digit, nor end with one unless a letter in it sets its script, nor be cut from the
+    /// opening bracket of a closing one after the cut. ("Data 12การ" breaks after 12 as a stretch
+    /// of its own, not after "Data ".)
     static func cuts(_ s: [Unicode.Scalar]) -> [Int] {
         var cuts = [Int]()
+        var open = PairedPunctuation()
+        var lettered = false
         var i = 1
         while i < s.count {
-            if s[i - 1] == " ", s[i] != " ", startsStretch(s[i]) {
+            let before = s[i - 1]
+            open.read(before)
+            if endsStretch(before) { lettered = true }
+            if before == " ", s[i] != " ", open.isClosed, startsStretch(s[i]) {
                 var j = i - 1
                 while j > 0, s[j - 1] == " " { j -= 1 }
-                if j > 0, endsStretch(s[j - 1]) { cuts.append(i) }
+                let last = j > 0 ? s[j - 1] : " "
+                let asciiDigit = last.value >= 0x30 && last.value <= 0x39
+                if j > 0, endsStretch(last) || (asciiDigit && lettered) {
+                    cuts.append(i)
+                    lettered = false
+                }
             }
             i += 1
         }
@@ -132,7 +149,7 @@ final class BreakAttributes {
 
     static func startsStretch(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
-        case 0x0E01...0x0E2E, 0x0E40...0x0E44, 0x0E50...0x0E59, 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0x0E01...0x0E2E, 0x0E40...0x0E44, 0x0E50...0x0E59, 0x41...0x5A, 0x61...0x7A: return true
         default: return false
         }
     }
@@ -140,8 +157,60 @@ final class BreakAttributes {
     static func endsStretch(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
         case 0x0E01...0x0E2E, 0x0E30...0x0E3A, 0x0E40...0x0E45, 0x0E47...0x0E4E, 0x0E50...0x0E59,
-             0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+             0x41...0x5A, 0x61...0x7A: return true
         default: return false
         }
+    }
+}
+
+/// The brackets and quotes Pango's script itemizer pairs (its table, Pango 1.50), followed as it
+/// follows them: an opening one is pushed; a closing one pops back to its opening one, or empties
+/// the stack when none is open. Past 100 open at once the text counts as open to its end (Pango's
+/// own stack wraps at 128).
+struct PairedPunctuation {
+    private static let pairs: [UInt32] = [
+        0x0028, 0x0029, 0x003C, 0x003E, 0x005B, 0x005D, 0x007B, 0x007D, 0x00AB, 0x00BB,
+        0x0F3A, 0x0F3B, 0x0F3C, 0x0F3D, 0x169B, 0x169C, 0x2018, 0x2019, 0x201C, 0x201D,
+        0x2039, 0x203A, 0x2045, 0x2046, 0x207D, 0x207E, 0x208D, 0x208E, 0x27E6, 0x27E7,
+        0x27E8, 0x27E9, 0x27EA, 0x27EB, 0x27EC, 0x27ED, 0x27EE, 0x27EF, 0x2983, 0x2984,
+        0x2985, 0x2986, 0x2987, 0x2988, 0x2989, 0x298A, 0x298B, 0x298C, 0x298D, 0x298E,
+        0x298F, 0x2990, 0x2991, 0x2992, 0x2993, 0x2994, 0x2995, 0x2996, 0x2997, 0x2998,
+        0x29FC, 0x29FD, 0x2E02, 0x2E03, 0x2E04, 0x2E05, 0x2E09, 0x2E0A, 0x2E0C, 0x2E0D,
+        0x2E1C, 0x2E1D, 0x2E20, 0x2E21, 0x2E22, 0x2E23, 0x2E24, 0x2E25, 0x2E26, 0x2E27,
+        0x2E28, 0x2E29, 0x3008, 0x3009, 0x300A, 0x300B, 0x300C, 0x300D, 0x300E, 0x300F,
+        0x3010, 0x3011, 0x3014, 0x3015, 0x3016, 0x3017, 0x3018, 0x3019, 0x301A, 0x301B,
+        0xFE59, 0xFE5A, 0xFE5B, 0xFE5C, 0xFE5D, 0xFE5E, 0xFF08, 0xFF09, 0xFF3B, 0xFF3D,
+        0xFF5B, 0xFF5D, 0xFF5F, 0xFF60, 0xFF62, 0xFF63,
+    ]
+    private var stack: [Int] = []
+    private var overflowed = false
+
+    /// Nothing is open: a cut here parts no pair.
+    var isClosed: Bool { stack.isEmpty && !overflowed }
+
+    mutating func read(_ c: Unicode.Scalar) {
+        guard let k = Self.index(c.value) else { return }
+        if k & 1 == 0 {
+            if stack.count >= 100 { overflowed = true }
+            stack.append(k)
+            return
+        }
+        let opening = k - 1
+        let match = stack.lastIndex(of: opening) ?? 0
+        stack.removeSubrange(match...)
+    }
+
+    /// The character's place in the table (even: opening), nil for any other.
+    static func index(_ v: UInt32) -> Int? {
+        // Thai, letters and digits first: most text has no pair at all.
+        if v < 0x28 || (v >= 0x0E00 && v <= 0x0E7F) { return nil }
+        var low = 0
+        var high = pairs.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if pairs[mid] == v { return mid }
+            if pairs[mid] < v { low = mid + 1 } else { high = mid - 1 }
+        }
+        return nil
     }
 }
